@@ -1,0 +1,45 @@
+"""Queue an e-mail: render it in the recipient's language, store it, deliver after commit.
+
+Usage from any app::
+
+    queue_email(
+        to="a@example.org", purpose="newsletter-confirm", language="nl",
+        template="newsletter/emails/confirm", context={"url": ...},
+    )
+
+renders ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html`` (the HTML
+version extends ``emails/base.html``, the shared frame with the institute's name and address).
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+
+from core.models import OutgoingEmail
+from core.tasks import deliver_email
+
+
+def render_plain_text(template_name, context):
+    """Render a .txt template without HTML escaping ("&" stays "&")."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
+def queue_email(*, to, purpose, template, context, language=None):
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    context = {
+        **context,
+        "institute_name": settings.WAGTAIL_SITE_NAME,
+        "institute_address": settings.INSTITUTE_ADDRESS,
+        "base_url": settings.WAGTAILADMIN_BASE_URL,
+    }
+    with translation.override(language):
+        subject = " ".join(render_plain_text(f"{template}_subject.txt", context).split())
+        text_body = render_plain_text(f"{template}.txt", context)
+        html_body = render_to_string(f"{template}.html", context)
+    email = OutgoingEmail.objects.create(
+        to=to, subject=subject[:255], text_body=text_body, html_body=html_body, purpose=purpose
+    )
+    transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
+    return email

@@ -1,0 +1,36 @@
+"""Re-enqueue e-mails whose delivery failed (or whose task was lost).
+
+Schedule it every few minutes (cron or a systemd timer) next to the task worker:
+    */5 * * * *  cd /srv/site && .venv/bin/python manage.py retry_emails
+"""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db.models import Q
+from django.utils import timezone
+
+from core.models import OutgoingEmail
+from core.tasks import deliver_email
+
+LOST_AFTER = timedelta(minutes=15)
+
+
+class Command(BaseCommand):
+    help = "Retry e-mails that failed to send and are due another attempt."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--now", action="store_true", help="Retry every failed e-mail, even if not yet due."
+        )
+
+    def handle(self, *args, now=False, **options):
+        moment = timezone.now()
+        due = Q(status=OutgoingEmail.Status.RETRYING)
+        if not now:
+            due &= Q(next_attempt_at__lte=moment)
+        lost = Q(status=OutgoingEmail.Status.QUEUED, created_at__lte=moment - LOST_AFTER)
+        ids = list(OutgoingEmail.objects.filter(due | lost).values_list("pk", flat=True))
+        for email_id in ids:
+            deliver_email.enqueue(email_id)
+        self.stdout.write(f"Re-enqueued {len(ids)} e-mail(s).")

@@ -1,0 +1,71 @@
+"""The abstract page every page type of the site stands on, with its SEO and social fields."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import camelcase_to_underscore
+from wagtail.models import Page
+
+META_DESCRIPTION_LENGTH = 160
+
+
+class SocialMixin(models.Model):
+    """An image shown when the page is shared (OpenGraph / Twitter card)."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        help_text=_("Shown when the page is shared; 1200×630 pixels works best."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    social_panels = [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(SocialMixin, Page):
+    """Every page type of the site inherits from this page.
+
+    Subclasses name the field that summarises them in ``summary_field``; it is the fallback
+    for the meta description and for listings.
+    """
+
+    summary_field = None
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("Search engines and URL")),
+        MultiFieldPanel(SocialMixin.social_panels, heading=_("Sharing")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        """Page templates live in templates/pages/, named after the model (home_page.html)."""
+        return f"pages/{camelcase_to_underscore(type(self).__name__)}.html"
+
+    @cached_property
+    def summary_text(self):
+        """Plain-text summary of the page (from ``summary_field``), for listings and meta."""
+        if not self.summary_field:
+            return ""
+        value = getattr(self, self.summary_field, "") or ""
+        return strip_tags(str(value)).strip()
+
+    @property
+    def meta_description(self):
+        text = self.search_description or self.summary_text
+        return Truncator(" ".join(text.split())).chars(META_DESCRIPTION_LENGTH)
+
+    @property
+    def og_image(self):
+        return self.social_image

@@ -1,0 +1,45 @@
+"""Helpers the demo-content steps share: find-or-create pages and their translations."""
+
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+
+def rich(*paragraphs):
+    return RichText("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
+
+
+def paragraphs(*texts):
+    """A StreamField value of text blocks."""
+    return [("paragraph", rich(text)) for text in texts]
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def ensure_child(parent, model, slug, **fields):
+    """The live child of ``parent`` with ``slug``; created and published if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def ensure_translation(page, language_code, **fields):
+    """The page's translation into ``language_code`` with ``fields`` set, published once."""
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return publish(translation)
+
+
+def root_page():
+    return Page.get_first_root_node()

@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.db import connection
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from tests.factories import HomePageFactory
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return f"database engine: {engine}"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"database engine used: {connection.vendor}")
+
+
+def publish_translation(page, language_code, **fields):
+    """Create ``page``'s translation into ``language_code``, with ``fields``, and publish it."""
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation.specific.__class__.objects.get(pk=translation.pk)
+
+
+@pytest.fixture
+def locales(db):
+    nl = Locale.objects.get(language_code="nl")
+    en, _created = Locale.objects.get_or_create(language_code="en")
+    return {"nl": nl, "en": en}
+
+
+@pytest.fixture
+def home(locales):
+    """A Dutch home page as the default site's root, and its published English translation."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home_nl = HomePageFactory(parent=root, locale=locales["nl"])
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = "testserver", 80, home_nl
+    site.save()
+    home_en = publish_translation(
+        home_nl,
+        "en",
+        title="Knowledge Platform Integration & Society",
+        intro="<p>Knowledge on integration, migration and diversity.</p>",
+    )
+    return {"nl": home_nl, "en": home_en}
