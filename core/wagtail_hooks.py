@@ -1,9 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.models import OutgoingEmail
+from core.models import OutgoingEmail, Partner, Person
 
 
 class OutgoingEmailViewSet(ModelViewSet):
@@ -35,3 +38,27 @@ class OutgoingEmailViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outgoing_email_viewset():
     return OutgoingEmailViewSet("outgoing_emails")
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = _("Partners")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "website", UpdatedAtColumn()]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "description"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "role", "organisation"]
+    list_filter = ["locale"]
+    search_fields = ["name", "organisation"]
+
+
+register_snippet(PartnerViewSet)
+register_snippet(PersonViewSet)

@@ -16,11 +16,11 @@ cp "$before" "$po"; rm -f "$before"
 untranslated=$(.venv/bin/python - <<'PY'
 import polib
 po = polib.pofile("locale/nl/LC_MESSAGES/django.po")
-print(len([e for e in po.untranslated_entries() if not e.obsolete]))
+print(len([e for e in po.untranslated_entries() if not e.obsolete]) + len(po.fuzzy_entries()))
 PY
 )
 if [ "$untranslated" != 0 ]; then
-  echo "$untranslated untranslated string(s) in $po: translate them (make messages lists them)." >&2
+  echo "$untranslated untranslated or fuzzy string(s) in $po: translate them (make messages lists them)." >&2
   exit 1
 fi
 echo "Dutch messages current."

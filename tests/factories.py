@@ -1,9 +1,14 @@
 """Factories for every page type and snippet (wagtail-factories; parents via the fixtures)."""
 
+import datetime
+
 import factory
 import wagtail_factories
 
-from home.models import HomePage, StandardPage
+from core.models import Partner, Person
+from dossiers.models import DossierIndexPage, DossierPage, PublicationIndexPage, PublicationPage
+from home.models import HomePage, PartnerIndexPage, StandardPage
+from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -21,3 +26,97 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Partnerorganisatie {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = Partner.Kind.MUNICIPALITY
+    live = True
+
+    class Meta:
+        model = Partner
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Auteur {n}")
+
+    class Meta:
+        model = Person
+
+
+class ThemeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Thema's"
+    slug = "themas"
+
+    class Meta:
+        model = ThemeIndexPage
+
+
+class ThemePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Thema {n}")
+    intro = "Een thema van het kennisplatform."
+
+    class Meta:
+        model = ThemePage
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Project {n}")
+    summary = "Een project binnen een thema."
+    start_year = 2017
+    status = ProjectPage.Status.RUNNING
+
+    class Meta:
+        model = ProjectPage
+
+
+class TestimonialFactory(factory.django.DjangoModelFactory):
+    quote = "Samen bereiken we meer."
+    person = factory.Sequence(lambda n: f"Persoon {n}")
+    live = True
+
+    class Meta:
+        model = Testimonial
+
+
+class DossierIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Dossiers"
+    slug = "dossiers"
+
+    class Meta:
+        model = DossierIndexPage
+
+
+class DossierPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Dossier {n}")
+    intro = "Alles wat we weten over dit onderwerp."
+
+    class Meta:
+        model = DossierPage
+
+
+class PublicationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Publicaties"
+    slug = "publicaties"
+
+    class Meta:
+        model = PublicationIndexPage
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Publicatie {n}")
+    publication_type = PublicationPage.Type.REPORT
+    publication_date = datetime.date(2017, 6, 1)
+    summary = "Een samenvatting van de publicatie."
+
+    class Meta:
+        model = PublicationPage
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Partners"
+    slug = "partners"
+
+    class Meta:
+        model = PartnerIndexPage

@@ -2,5 +2,14 @@ from .email import OutgoingEmail
 from .navigation import Navigation
 from .pages import BasePage, SocialMixin
 from .settings import SiteSettings
+from .snippets import Partner, Person
 
-__all__ = ["BasePage", "Navigation", "OutgoingEmail", "SiteSettings", "SocialMixin"]
+__all__ = [
+    "BasePage",
+    "Navigation",
+    "OutgoingEmail",
+    "Partner",
+    "Person",
+    "SiteSettings",
+    "SocialMixin",
+]

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.typed_table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -43,7 +45,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # django
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,0 +1,108 @@
+"""Organisations and people that every feature app refers to: Partner and Person snippets."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+
+class Partner(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    """An organisation the institute works with (projects, questions, publications)."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        MINISTRY = "ministry", _("ministry or national government")
+        NGO = "ngo", _("civil-society organisation")
+        MIGRANT_ORGANISATION = "migrant_organisation", _("migrant or refugee organisation")
+        KNOWLEDGE_INSTITUTE = "knowledge_institute", _("knowledge institute")
+        COMPANY = "company", _("company or employers' organisation")
+        EDUCATION = "education", _("education")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("The partner's address on this site: /partners/<slug>/."),
+    )
+    kind = models.CharField(_("kind of organisation"), max_length=30, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")],
+            heading=_("Organisation"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        PublishingPanel(),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_partner_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """An expert or author: named on publications and in dossiers."""
+
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    biography = models.TextField(_("biography"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        FieldPanel("biography"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def family_name(self):
+        """The last word of the name (citations sort and cite by it)."""
+        return self.name.split()[-1] if self.name else ""
