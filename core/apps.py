@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # signal receivers: failed logins count towards the login throttle
+        from core import ratelimit  # noqa: F401

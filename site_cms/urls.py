@@ -1,15 +1,28 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.csp import csp_override
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import sitemaps, views
+from core.ratelimit import throttle_login
+
+# The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP, PITFALLS.md §2).
+admin_csp = csp_override(settings.ADMIN_CSP)
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Failed logins are throttled per client and per user name (core.ratelimit).
+    path(
+        "admin/login/",
+        admin_csp(throttle_login(LoginView.as_view())),
+        name="wagtailadmin_login",
+    ),
+    path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

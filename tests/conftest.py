@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from wagtail.models import Locale, Page, Site
@@ -17,6 +18,14 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write_line(f"database engine used: {connection.vendor}")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache (rate-limit counters, cached pages)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def publish_translation(page, language_code, **fields):

@@ -3,6 +3,8 @@ environment (see the README's table); dev, test and production adjust the rest."
 
 from pathlib import Path
 
+from django.utils.csp import CSP
+
 import dj_database_url
 
 from .env import env, env_bool, env_int, env_list
@@ -55,7 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_context",
             ],
@@ -157,6 +162,8 @@ if env("REDIS_URL"):
 
 # Public forms: requests per client per window before 429 (core.ratelimit).
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", "10/h")
+# Admin login: failed attempts per client and per user name per window (core.ratelimit).
+LOGIN_RATE_LIMIT = env("LOGIN_RATE_LIMIT", "10/h")
 # The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
 
@@ -166,12 +173,61 @@ WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Uploads: limited in size and type (Wagtail's own validation, with its messages). No SVG:
+# a script inside an SVG served from the site's origin would run with the site's rights.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 50) * 1024 * 1024
+# Documents always go through Wagtail's view (counted, permission-checked, sent as an
+# attachment except PDF, with a sandboxing CSP), also when they are stored on S3.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Security headers in every environment (HTTPS-only ones in production.py).
+# Public pages: nothing from another host, no inline script or style without the nonce.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    # Wagtail's preview panel frames the site's own pages.
+    "frame-ancestors": [CSP.SELF],
+}
+# The Wagtail admin needs inline scripts and styles (PITFALLS.md §2): its own, looser policy,
+# applied to the admin's URLs in site_cms/urls.py. Still nothing from another host.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "media-src": [CSP.SELF, "blob:"],
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 
 INSTITUTE_ADDRESS = env(
     "INSTITUTE_ADDRESS", "Kennisplatform Integratie & Samenleving, Postbus 1, 3500 AA Utrecht"
