@@ -7,5 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        # signal receivers: failed logins count towards the login throttle
-        from core import ratelimit  # noqa: F401
+        # signal receivers: failed logins count towards the login throttle; changes purge
+        # the cached pages they affect
+        from core import purge, ratelimit  # noqa: F401

@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # before anything that reads the session or the database: a cached page is served
+    # without either (core/pagecache.py)
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,6 +162,36 @@ if env("REDIS_URL"):
             "LOCATION": env("REDIS_URL"),
         }
     }
+
+# Anonymous page cache (core/pagecache.py): seconds a page is kept in the cache and by a
+# CDN (s-maxage), and by browsers. On by default only with Redis, which every application
+# server and the task worker (which purges) share.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if env("REDIS_URL") else 0)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/")
+# Models whose content is on every page: a change purges every page (core/purge.py).
+PAGE_CACHE_SITE_WIDE_MODELS = ["core.Navigation"]
+# Purges go to the page cache, and to Varnish or a CDN when configured.
+WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.pagecache.PageCacheBackend"}}
+if env("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("VARNISH_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# Every page's translations are purged explicitly (their slugs differ), not by swapping the
+# language prefix of its URL (PITFALLS.md §3).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Public forms: requests per client per window before 429 (core.ratelimit).
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", "10/h")

@@ -13,3 +13,5 @@ TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]
 # Static files straight from the source folders (no collectstatic before the tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Pages are cached only in the tests of the page cache (tests/test_caching.py).
+PAGE_CACHE_SECONDS = 0
