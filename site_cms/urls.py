@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("documents/", include(wagtaildocs_urls)),
+    path("stats/", include("stats.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),

@@ -8,6 +8,7 @@ import wagtail_factories
 from core.models import Partner, Person
 from dossiers.models import DossierIndexPage, DossierPage, PublicationIndexPage, PublicationPage
 from home.models import HomePage, PartnerIndexPage, StandardPage
+from stats.models import MediaMention, SocialFollowers
 from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage
 
 
@@ -120,3 +121,22 @@ class PartnerIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerIndexPage
+
+
+class MediaMentionFactory(factory.django.DjangoModelFactory):
+    date = datetime.date(2017, 3, 1)
+    outlet = "Binnenlands Bestuur"
+    title = factory.Sequence(lambda n: f"Kennisplatform in het nieuws {n}")
+    url = factory.Sequence(lambda n: f"https://www.example.org/nieuws/{n}")
+
+    class Meta:
+        model = MediaMention
+
+
+class SocialFollowersFactory(factory.django.DjangoModelFactory):
+    channel = SocialFollowers.Channel.X
+    year = 2017
+    followers = 1936
+
+    class Meta:
+        model = SocialFollowers

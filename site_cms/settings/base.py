@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "themes",
     "dossiers",
     "search",
+    "stats",
     "core",
     # wagtail
     "wagtail_localize",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # counts a page view once Wagtail served the page with status 200 (stats/)
+    "stats.middleware.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "site_cms.urls"
@@ -197,6 +200,9 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", "10/h")
 # Admin login: failed attempts per client and per user name per window (core.ratelimit).
 LOGIN_RATE_LIMIT = env("LOGIN_RATE_LIMIT", "10/h")
+# Statistics: a client's repeated view of a page or document within this many seconds is
+# not counted again (stats/counting.py).
+STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
 # The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
 

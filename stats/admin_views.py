@@ -1,0 +1,75 @@
+"""The "Statistieken" report in the Wagtail admin (Reports menu), with a CSV export."""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import figures
+from .charts import MonthChart
+
+
+def spreadsheet_safe(text):
+    """Text a spreadsheet will not run as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "stats/admin/report.html"
+    page_title = gettext_lazy("Statistics")
+    header_icon = "table"
+
+    def get_year(self):
+        years = figures.available_years()
+        try:
+            year = int(self.request.GET.get("year", ""))
+        except ValueError:
+            year = timezone.localdate().year
+        return year, sorted(set(years) | {year}, reverse=True)
+
+    def get_page_subtitle(self):
+        return str(self.year)
+
+    def get(self, request, *args, **kwargs):
+        self.year, self.years = self.get_year()
+        self.visits = figures.visits_per_month(self.year)
+        self.downloads = figures.downloads_per_month(self.year)
+        self.publications = figures.top_publications(self.year)
+        self.dossiers = figures.top_dossiers(self.year)
+        if request.GET.get("export") == "csv":
+            return self.csv_response()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            year=self.year,
+            years=self.years,
+            visits_chart=MonthChart(self.year, self.visits, _("Visits"), "visits"),
+            downloads_chart=MonthChart(self.year, self.downloads, _("Downloads"), "downloads"),
+            recorded_downloads=figures.recorded_downloads(self.year),
+            publications=self.publications,
+            dossiers=self.dossiers,
+            media_mentions=figures.media_mentions(self.year),
+            **kwargs,
+        )
+
+    def csv_response(self):
+        """Everything the report shows, one row per figure: section, item, visits, downloads."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="statistieken-{self.year}.csv"'
+        writer = csv.writer(response)
+        writer.writerow([_("section"), _("item"), _("visits"), _("downloads")])
+        months = zip(self.visits, self.downloads, strict=True)
+        for month, (visits, downloads) in enumerate(months, start=1):
+            writer.writerow([_("month"), f"{self.year}-{month:02d}", visits, downloads])
+        for item in self.publications:
+            title = spreadsheet_safe(item.page.title)
+            writer.writerow([_("publication"), title, item.views, item.downloads])
+        for item in self.dossiers:
+            writer.writerow([_("dossier"), spreadsheet_safe(item.page.title), item.views, ""])
+        return response

@@ -1,0 +1,177 @@
+"""The figures of a year, read from the daily counts (and the recorded figures of
+publications, for years before counting began).
+
+The stats app names the content models it reports on by string and reads them through
+their reverse relations, as every feature app does: it imports no other feature app.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from .models import DailyDownloads, DailyPageViews, MediaMention, SocialFollowers
+
+PUBLICATION_MODEL = "dossiers.PublicationPage"
+DOSSIER_MODEL = "dossiers.DossierPage"
+
+
+def _total(queryset):
+    return queryset.aggregate(total=Coalesce(Sum("count"), 0))["total"]
+
+
+def _per_month(queryset, year):
+    rows = queryset.filter(day__year=year).values("day__month").annotate(total=Sum("count"))
+    totals = {row["day__month"]: row["total"] for row in rows}
+    return [totals.get(month, 0) for month in range(1, 13)]
+
+
+def visits_per_month(year):
+    """Counted page views of each month of ``year`` (a list of 12)."""
+    return _per_month(DailyPageViews.objects.all(), year)
+
+
+def downloads_per_month(year):
+    """Counted downloads of each month of ``year`` (a list of 12)."""
+    return _per_month(DailyDownloads.objects.all(), year)
+
+
+def site_visits(year):
+    """Every counted page view of ``year``, in every language."""
+    return _total(DailyPageViews.objects.filter(day__year=year))
+
+
+def counted_downloads(year):
+    return _total(DailyDownloads.objects.filter(day__year=year))
+
+
+def recorded_downloads(year):
+    """Downloads of publications recorded by hand for ``year`` (before counting began)."""
+    publications = apps.get_model(PUBLICATION_MODEL).objects.filter(locale=Locale.get_default())
+    return publications.aggregate(
+        total=Coalesce(Sum("yearly_figures__downloads", filter=Q(yearly_figures__year=year)), 0)
+    )["total"]
+
+
+def downloads(year):
+    """All downloads of ``year``: counted plus recorded."""
+    return counted_downloads(year) + recorded_downloads(year)
+
+
+def media_mentions(year):
+    return MediaMention.objects.filter(date__year=year).count()
+
+
+def followers(year, channel):
+    record = SocialFollowers.objects.filter(year=year, channel=channel).first()
+    return record.followers if record else 0
+
+
+def available_years():
+    """This year and every year with counts, mentions or followers, most recent first."""
+    years = {timezone.localdate().year}
+    years |= {day.year for day in DailyPageViews.objects.dates("day", "year")}
+    years |= {day.year for day in DailyDownloads.objects.dates("day", "year")}
+    years |= {day.year for day in MediaMention.objects.dates("date", "year")}
+    years |= set(SocialFollowers.objects.values_list("year", flat=True))
+    return sorted(years, reverse=True)
+
+
+@dataclass
+class PageFigures:
+    """A page's views and its document's downloads in one year, recorded plus counted."""
+
+    page: object
+    views: int
+    downloads: int
+
+
+def publication_figures(year, publications=None):
+    """Views and downloads of publications in ``year``, in three queries whatever their number.
+
+    ``publications``: the pages to report on (in any language), else every live publication.
+    Views count every translation of a publication; recorded figures are read from the
+    publication in the default language (translations carry copies of them).
+    """
+    model = apps.get_model(PUBLICATION_MODEL)
+    pages = model.objects.live().filter(locale=Locale.get_default())
+    if publications is not None:
+        pages = pages.filter(translation_key__in=[page.translation_key for page in publications])
+    pages = list(
+        pages.defer_streamfields().annotate(
+            recorded_views=Coalesce(
+                Sum("yearly_figures__views", filter=Q(yearly_figures__year=year)), 0
+            ),
+            recorded_downloads=Coalesce(
+                Sum("yearly_figures__downloads", filter=Q(yearly_figures__year=year)), 0
+            ),
+        )
+    )
+    views = dict(
+        DailyPageViews.objects.filter(
+            day__year=year, page__translation_key__in=[page.translation_key for page in pages]
+        )
+        .values_list("page__translation_key")
+        .annotate(total=Sum("count"))
+    )
+    counted = dict(
+        DailyDownloads.objects.filter(
+            day__year=year, document_id__in=[page.document_id for page in pages if page.document_id]
+        )
+        .values_list("document_id")
+        .annotate(total=Sum("count"))
+    )
+    figures = [
+        PageFigures(
+            page=page,
+            views=page.recorded_views + views.get(page.translation_key, 0),
+            downloads=page.recorded_downloads + counted.get(page.document_id, 0),
+        )
+        for page in pages
+    ]
+    if publications is not None:  # in the order asked for
+        order = [page.translation_key for page in publications]
+        figures.sort(key=lambda item: order.index(item.page.translation_key))
+    return figures
+
+
+def top_publications(year, limit=10):
+    figures = [item for item in publication_figures(year) if item.views or item.downloads]
+    return sorted(figures, key=lambda item: (item.downloads, item.views), reverse=True)[:limit]
+
+
+def top_pages(year, model_label, limit=10):
+    """The pages of ``model_label`` with the most counted views in ``year`` (all languages
+    together), shown by their page in the default language."""
+    app_label, model_name = model_label.split(".")
+    totals = list(
+        DailyPageViews.objects.filter(
+            day__year=year,
+            page__content_type__app_label=app_label,
+            page__content_type__model=model_name.lower(),
+        )
+        .values_list("page__translation_key")
+        .annotate(total=Sum("count"))
+        .order_by("-total")[:limit]
+    )
+    pages = {
+        page.translation_key: page
+        for page in apps.get_model(model_label)
+        .objects.filter(
+            translation_key__in=[key for key, _total in totals], locale=Locale.get_default()
+        )
+        .defer_streamfields()
+    }
+    return [
+        PageFigures(page=pages[key], views=total, downloads=0)
+        for key, total in totals
+        if key in pages
+    ]
+
+
+def top_dossiers(year, limit=10):
+    return top_pages(year, DOSSIER_MODEL, limit)

@@ -1,0 +1,26 @@
+"""The counting beacon: pages served from a cache in front of Django still get counted."""
+
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Page
+
+from .counting import count_page_view
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def hit(request):
+    """A page view reported by static/js/stats.js. Always 204: the answer tells nothing.
+
+    No CSRF token (the page may come from a shared cache) and nothing to protect: the same
+    rules as for server-side counting apply, and a page already counted when Django served
+    it is a repeat within the window, so it is not counted twice.
+    """
+    page_id = request.POST.get("page", "")
+    if page_id.isdigit() and Page.objects.live().filter(pk=int(page_id)).exists():
+        count_page_view(request, int(page_id))
+    return HttpResponse(status=204)
