@@ -26,6 +26,20 @@ class LinkValue(blocks.StructValue):
             return page.localized.url
         return self.get("url") or ""
 
+    def is_available(self):
+        """Whether the link leads somewhere in the visitor's language: a URL, or a page with
+        a live translation in the active locale (the English side never links to a Dutch
+        page, nor to an untranslated copy that wagtail-localize made as a parent)."""
+        page = self.get("page")
+        if not page:
+            return bool(self.get("url"))
+        target = page.localized
+        return (
+            target.live
+            and target.alias_of_id is None
+            and target.locale_id == Locale.get_active().pk
+        )
+
     def text(self):
         if self.get("label"):
             return self.get("label")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
@@ -150,7 +150,7 @@ class ProjectPage(BasePage):
         return self.get_parent().specific
 
 
-class Testimonial(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class Testimonial(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A partner or participant about working with the institute, in their own words."""
 
     quote = models.TextField(_("quote"), max_length=600, help_text=_("The short quote shown."))

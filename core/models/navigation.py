@@ -40,6 +40,12 @@ class Navigation(TranslatableMixin, models.Model):
     def __str__(self):
         return str(_("Navigation ({language})").format(language=self.locale.get_display_name()))
 
+    def available_header_links(self):
+        return [link for link in self.header_links if link.value.is_available()]
+
+    def available_footer_links(self):
+        return [link for link in self.footer_links if link.value.is_available()]
+
     @classmethod
     def for_active_locale(cls):
         locale = Locale.get_active()

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 
@@ -19,7 +20,14 @@ def page_alternates(context, page=None):
     names = dict(settings.LANGUAGES)
     alternates = []
     if page is not None and getattr(page, "pk", None):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        # an alias in another locale is an untranslated copy (wagtail-localize makes them
+        # for the parents of a translated page): it shows the source language, skip it
+        translations = (
+            page.get_translations(inclusive=True)
+            .live()
+            .filter(Q(alias_of__isnull=True) | Q(pk=page.pk))
+            .select_related("locale")
+        )
         for translated in translations:
             code = translated.locale.language_code
             url = translated.get_url(request)

@@ -4,11 +4,13 @@ Builds the site from the facts of the 2017 annual report; a second run changes n
 Ends with the search index and the references index up to date.
 """
 
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import site
+from home.editorial import setup_editorial
 
 
 class Command(BaseCommand):
@@ -17,6 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             site.load()
+            # the groups' permissions on the English home page and the feature sections
+            setup_editorial(apps)
         verbosity = options["verbosity"]
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
