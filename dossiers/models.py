@@ -55,6 +55,12 @@ class DossierPage(BasePage):
         related_name="dossiers",
         verbose_name=_("related projects"),
     )
+    related_questions = ParentalManyToManyField(
+        "questions.QuestionPage",
+        blank=True,
+        related_name="dossiers",
+        verbose_name=_("related questions"),
+    )
 
     summary_field = "intro"
     parent_page_types = ["dossiers.DossierIndexPage"]
@@ -72,6 +78,7 @@ class DossierPage(BasePage):
                 FieldPanel("themes"),
                 FieldPanel("related_publications"),
                 FieldPanel("related_projects"),
+                FieldPanel("related_questions"),
             ],
             heading=_("Related"),
         ),

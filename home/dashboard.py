@@ -15,8 +15,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 LIMIT = 10
-# The questions app's inbox: (app label, model, filter on the new ones, admin list URL name).
-QUESTION_INBOX = ("questions", "Question", {"status": "new"})
+# The questions app's inbox: (app label, model, filter on the new ones).
+QUESTION_INBOX = ("questions", "SubmittedQuestion", {"status": "new"})
 
 
 def pages_in_moderation():

@@ -8,6 +8,7 @@ import wagtail_factories
 from core.models import Partner, Person
 from dossiers.models import DossierIndexPage, DossierPage, PublicationIndexPage, PublicationPage
 from home.models import HomePage, PartnerIndexPage, StandardPage
+from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from stats.models import MediaMention, SocialFollowers
 from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage
 
@@ -140,3 +141,37 @@ class SocialFollowersFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = SocialFollowers
+
+
+class QuestionIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Vragen"
+    slug = "vragen"
+    intro = "Stel uw vraag over integratie, migratie of diversiteit."
+    kind_straightforward = "Antwoord binnen enkele dagen."
+    kind_research = "Antwoord na uitzoekwerk."
+    kind_complex = "Een onderzoeksproject."
+
+    class Meta:
+        model = QuestionIndexPage
+
+
+class QuestionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Vraag {n}")
+    question = factory.Sequence(lambda n: f"Hoe werkt integratie in gemeente {n}?")
+    requester_role = "Beleidsmedewerker"
+    requester_organisation = "Gemeente Utrecht"
+    kind = QuestionKind.STRAIGHTFORWARD
+
+    class Meta:
+        model = QuestionPage
+
+
+class SubmittedQuestionFactory(factory.django.DjangoModelFactory):
+    name = "Fatima el Amrani"
+    email = factory.Sequence(lambda n: f"vraagsteller{n}@example.org")
+    organisation = "Gemeente Zwolle"
+    role = "Beleidsadviseur"
+    question = "Welke aanpak werkt om statushouders aan werk te helpen?"
+
+    class Meta:
+        model = SubmittedQuestion

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "themes",
     "dossiers",
+    "questions",
     "search",
     "stats",
     "core",
@@ -203,6 +204,9 @@ LOGIN_RATE_LIMIT = env("LOGIN_RATE_LIMIT", "10/h")
 # Statistics: a client's repeated view of a page or document within this many seconds is
 # not counted again (stats/counting.py).
 STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
+# Personal data of closed questions is erased this many days after closing
+# (manage.py anonymise_questions, scheduled daily).
+QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
 # The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
 

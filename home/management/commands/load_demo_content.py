@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import site
+from home.demo import questions, site
 from home.editorial import setup_editorial
 
 
@@ -18,7 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            site.load()
+            home = site.load()
+            questions.load(home)
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
         verbosity = options["verbosity"]
