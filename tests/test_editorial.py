@@ -194,6 +194,7 @@ def every_page(home):
     theme = factories.ThemePageFactory(parent=themes)
     dossiers = factories.DossierIndexPageFactory(parent=nl)
     library = factories.PublicationIndexPageFactory(parent=nl)
+    questions = factories.QuestionIndexPageFactory(parent=nl)
     return [
         nl,
         factories.StandardPageFactory(parent=nl),
@@ -205,6 +206,8 @@ def every_page(home):
         factories.DossierPageFactory(parent=dossiers),
         library,
         factories.PublicationPageFactory(parent=library),
+        questions,
+        factories.QuestionPageFactory(parent=questions),
     ]
 
 
