@@ -152,6 +152,8 @@ class PublicationPage(BasePage):
     body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
 
     summary_field = "summary"
+    # The date shown, filtered and sorted on in the site search (search app).
+    search_date_field = "publication_date"
     parent_page_types = ["dossiers.PublicationIndexPage"]
     subpage_types = []
     page_description = _(
@@ -180,6 +182,7 @@ class PublicationPage(BasePage):
         index.FilterField("publication_type"),
         index.FilterField("publication_date"),
         index.RelatedFields("authors", [index.SearchField("person_name")]),
+        index.SearchField("document_text"),
     ]
 
     class Meta:
@@ -188,6 +191,12 @@ class PublicationPage(BasePage):
     @property
     def year(self):
         return self.publication_date.year
+
+    @property
+    def document_text(self):
+        """The text of the attached PDF (extracted by the search app), to find it by its words."""
+        extracted = getattr(self.document, "extracted_text", None)
+        return extracted.text if extracted else ""
 
 
 class PublicationAuthor(Orderable):

@@ -116,6 +116,10 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
         model = PublicationPage
 
 
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Document {n}")
+
+
 class PartnerIndexPageFactory(wagtail_factories.PageFactory):
     title = "Partners"
     slug = "partners"

@@ -207,13 +207,25 @@ STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
 # Personal data of closed questions is erased this many days after closing
 # (manage.py anonymise_questions, scheduled daily).
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
+# Autocomplete requests of the search field per client per window (search/views.py).
+SEARCH_AUTOCOMPLETE_RATE = env("SEARCH_AUTOCOMPLETE_RATE", "60/m")
 # The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Kennisplatform Integratie & Samenleving")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Search: the database backend (SQLite: plain matching); on PostgreSQL full-text search stemmed
+# in each page's own language and fuzzy matching (search/backends.py, README "Search").
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "SEARCH_CONFIG": "simple",
+            "LANGUAGE_CONFIGS": {"nl": "dutch", "en": "english"},
+        }
+    }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

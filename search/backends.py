@@ -1,0 +1,77 @@
+"""Wagtail's PostgreSQL search backend, stemming every object in the language of its locale.
+
+modelsearch keeps one index table (``IndexEntry``) for every backend, so two backends with
+different ``SEARCH_CONFIG`` values overwrite each other's entries (wagtail/wagtail#9253).
+This backend keeps the one table and chooses the text-search configuration per object and
+per query instead:
+
+- an object is indexed with the configuration of its own locale (``dutch`` for a Dutch
+  page, ``english`` for an English one); objects without a locale (documents, images, people)
+  use ``SEARCH_CONFIG``;
+- a query is parsed with the configuration of the active language.
+
+Settings (``WAGTAILSEARCH_BACKENDS["default"]``)::
+
+    "BACKEND": "search.backends",
+    "SEARCH_CONFIG": "simple",
+    "LANGUAGE_CONFIGS": {"nl": "dutch", "en": "english"},
+
+Only PostgreSQL: ``site_cms.settings`` selects it when the database is PostgreSQL.
+"""
+
+import copy
+from collections import defaultdict
+
+from django.utils import translation
+
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from wagtail.models import Locale
+
+
+class LocalisedPostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        """Index the objects in groups, each with the configuration of its language."""
+        language_codes = dict(Locale.objects.values_list("pk", "language_code"))
+        groups = defaultdict(list)
+        for obj in objs:
+            language_code = language_codes.get(getattr(obj, "locale_id", None))
+            groups[self.backend.config_for_language(language_code)].append(obj)
+        for config, group in groups.items():
+            PostgresIndex(self.backend.with_config(config)).add_items(model, group)
+
+
+class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        return backend.config_for_language(translation.get_language())
+
+
+class LocalisedPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = LocalisedPostgresSearchQueryCompiler
+    index_class = LocalisedPostgresIndex
+    # Fuzzy() queries (trigram matching) work: search/migrations enable pg_trgm.
+    supports_fuzzy = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.language_configs = dict(params.get("LANGUAGE_CONFIGS", {}))
+
+    def config_for_language(self, language_code):
+        """The text-search configuration for a language code ('nl', 'en-gb', None)."""
+        if language_code:
+            for code in (language_code, language_code.split("-")[0]):
+                if code in self.language_configs:
+                    return self.language_configs[code]
+        return self.config
+
+    def with_config(self, config):
+        """A copy of this backend whose default configuration is ``config``."""
+        backend = copy.copy(self)
+        backend.config = config
+        return backend
+
+
+SearchBackend = LocalisedPostgresSearchBackend

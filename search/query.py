@@ -1,0 +1,305 @@
+"""Searching the live pages of the active locale: filters with counts, sorting, themes.
+
+Every page type is searched the same way (``Page.objects...search()`` with ``specific()``),
+so a new page type is found without changes here. Two conventions let a page type say more:
+
+- ``search_date_field``: the name of a date field shown, filtered and sorted on as the
+  page's date (``PublicationPage.publication_date``); otherwise its first publication date;
+- a theme is a ``themes.ThemePage``: a page belongs to a theme when it is the theme, lies
+  below it in the tree (projects) or links to it by a foreign key or many-to-many field
+  (``themes`` of publications and dossiers). Links to a theme in another language count for
+  its translation.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, DateField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, get_page_models
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Fuzzy
+from wagtail.search.utils import normalise_query_string
+
+# Longer queries are cut here: no one types more, and it bounds the work of the database.
+MAX_QUERY_LENGTH = 200
+THEME_MODEL = "themes.ThemePage"
+SORT_RELEVANCE = "relevance"
+SORT_DATE = "date"
+
+
+def clean_query(raw):
+    """The query to search for: whitespace collapsed, at most MAX_QUERY_LENGTH characters.
+
+    Returns (query, truncated). Double quotes are dropped (there is no phrase search and
+    SQLite's full-text syntax cannot take them); a query without a letter or digit is empty.
+    """
+    query = " ".join(raw.replace('"', " ").split())
+    truncated = len(query) > MAX_QUERY_LENGTH
+    query = query[:MAX_QUERY_LENGTH].strip()
+    if not re.search(r"\w", query):
+        query = ""
+    return query, truncated
+
+
+def page_type_key(model):
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def page_types():
+    """Every page type, by the key used in the URL ('dossiers.publicationpage')."""
+    return {page_type_key(model): model for model in get_page_models()}
+
+
+def theme_model():
+    return apps.get_model(THEME_MODEL)
+
+
+def live_pages(locale):
+    """Every live, public page of ``locale`` (not the tree's root)."""
+    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+
+def themes_of_locale(locale):
+    return (
+        theme_model()
+        .objects.live()
+        .public()
+        .filter(locale=locale)
+        .only("pk", "title", "path", "depth", "translation_key", "locale_id")
+        .order_by("path")
+    )
+
+
+def theme_links():
+    """(page model, field) for every foreign key and many-to-many field to the theme model."""
+    theme = theme_model()
+    return [
+        (model, field)
+        for model in get_page_models()
+        for field in model._meta.get_fields(include_parents=False)
+        if field.is_relation
+        and not field.auto_created
+        and (field.many_to_one or field.many_to_many)
+        and field.related_model is theme
+    ]
+
+
+def in_theme(theme):
+    """Q for the pages that belong to ``theme`` (see the module's docstring)."""
+    same_theme = theme_model().objects.filter(translation_key=theme.translation_key)
+    condition = Q(path__startswith=theme.path)
+    for model, field in theme_links():
+        linked = model.objects.filter(**{f"{field.name}__in": same_theme.values("pk")})
+        condition |= Q(pk__in=linked.values("pk"))
+    return condition
+
+
+def page_date():
+    """The date of a page: its ``search_date_field`` if its type has one, else first published."""
+    dates = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values(model.search_date_field)[:1])
+        for model in get_page_models()
+        if getattr(model, "search_date_field", None)
+    ]
+    first_published = TruncDate("first_published_at")
+    if not dates:
+        return first_published
+    return Coalesce(*dates, first_published, output_field=DateField())
+
+
+def date_of(page):
+    """The date of a (specific) page, for display."""
+    field = getattr(page, "search_date_field", None)
+    if field:
+        return getattr(page, field)
+    if page.first_published_at:
+        return timezone.localdate(page.first_published_at)
+    return None
+
+
+@dataclass
+class Filters:
+    page_type: str = ""
+    theme: Page | None = None
+    year: int | None = None
+
+    def __bool__(self):
+        return bool(self.page_type or self.theme or self.year)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""
+
+
+class PageSearch:
+    """One search: a query, filters and an order, over the live pages of a locale."""
+
+    def __init__(self, locale, query, filters=None, sort=SORT_RELEVANCE):
+        self.locale = locale
+        self.query = query
+        self.filters = filters or Filters()
+        self.sort = sort
+
+    def pages(self, skip=None):
+        """The live pages of the locale with every filter applied except ``skip``."""
+        pages = live_pages(self.locale)
+        filters = self.filters
+        if filters.page_type and skip != "type":
+            model = page_types()[filters.page_type]
+            pages = pages.filter(content_type=ContentType.objects.get_for_model(model))
+        if filters.theme and skip != "theme":
+            pages = pages.filter(in_theme(filters.theme))
+        if filters.year and skip != "year":
+            dated = Page.objects.annotate(search_date=page_date())
+            pages = pages.filter(pk__in=dated.filter(search_date__year=filters.year).values("pk"))
+        return pages
+
+    def results(self):
+        """The matching pages (specific, StreamFields deferred), best or newest first."""
+        pages = self.pages().specific().defer_streamfields()
+        if self.sort == SORT_DATE:
+            pages = pages.order_by(page_date().desc(nulls_last=True), "-id")
+            return pages.search(self.query, order_by_relevance=False)
+        return pages.search(self.query)
+
+    def matching(self, skip=None):
+        """A plain queryset of the matching pages, for counting (filters but ``skip``)."""
+        results = self.pages(skip).search(self.query, order_by_relevance=False)
+        # Every database backend's results build their query with get_queryset().
+        return Page.objects.filter(pk__in=results.get_queryset().order_by().values("pk"))
+
+    def type_facet(self):
+        rows = self.matching("type").values("content_type").annotate(count=Count("pk"))
+        options = []
+        for row in rows.order_by():
+            model = ContentType.objects.get_for_id(row["content_type"]).model_class()
+            if model is None:
+                continue
+            key = page_type_key(model)
+            options.append(
+                FacetOption(
+                    key, model._meta.verbose_name, row["count"], key == self.filters.page_type
+                )
+            )
+        return sorted(options, key=lambda option: (-option.count, str(option.label)))
+
+    def year_facet(self):
+        rows = (
+            self.matching("year")
+            .annotate(year=ExtractYear(page_date()))
+            .filter(year__isnull=False)
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        return [
+            FacetOption(
+                str(row["year"]), str(row["year"]), row["count"], row["year"] == self.filters.year
+            )
+            for row in rows
+        ]
+
+    def theme_facet(self, themes):
+        if not themes:
+            return []
+        counts = self.matching("theme").aggregate(
+            **{f"theme_{theme.pk}": Count("pk", filter=in_theme(theme)) for theme in themes}
+        )
+        selected = self.filters.theme.pk if self.filters.theme else None
+        return [
+            FacetOption(
+                str(theme.pk), theme.title, counts[f"theme_{theme.pk}"], theme.pk == selected
+            )
+            for theme in themes
+            if counts[f"theme_{theme.pk}"] or theme.pk == selected
+        ]
+
+    def suggestions(self, limit=5):
+        """Pages whose words look like the query (typos), when the backend can tell."""
+        if not getattr(get_search_backend(), "supports_fuzzy", False):
+            return []
+        pages = live_pages(self.locale).specific().defer_streamfields()
+        return list(pages.search(Fuzzy(self.query, unaccent=True))[:limit])
+
+    def promotions(self):
+        """What editors promoted for this query: [{page or url, title, description}].
+
+        Promotions have no language: a promoted page is shown in its translation into the
+        active language, and left out when that is not live.
+        """
+        promotions = SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(self.query)
+        ).select_related("page")
+        shown = []
+        for promotion in promotions:
+            page = promotion.page.localized if promotion.page_id else None
+            if page is not None and not page.live:
+                continue
+            shown.append(
+                {
+                    "page": page,
+                    "url": promotion.external_link_url,
+                    "title": page.title if page else promotion.external_link_text,
+                    "description": promotion.description,
+                }
+            )
+        return shown
+
+    def record(self):
+        """Count this search for the search-terms report (Reports → Search terms)."""
+        Query.get(self.query).add_hit()
+
+
+def describe_results(results, themes):
+    """What the results list shows of each page: type, title, summary, date and themes."""
+    themes_by_page = themes_of_results(results, themes)
+    return [
+        {
+            "page": page,
+            "type": page._meta.verbose_name,
+            "summary": getattr(page, "summary_text", "") or page.search_description,
+            "date": date_of(page),
+            "themes": themes_by_page[page.pk],
+        }
+        for page in results
+    ]
+
+
+def themes_of_results(results, themes):
+    """{page pk: [themes]} for the pages shown, in a fixed number of queries."""
+    by_key = {theme.translation_key: theme for theme in themes}
+    found = {page.pk: [] for page in results}
+
+    def add(page_pk, theme):
+        if theme is not None and theme not in found[page_pk]:
+            found[page_pk].append(theme)
+
+    for page in results:
+        for theme in themes:
+            if page.path.startswith(theme.path):
+                add(page.pk, theme)
+    for model, field in theme_links():
+        if field.many_to_many:
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            pairs = through.objects.filter(**{f"{source}__in": found}).values_list(
+                source, f"{target}__translation_key"
+            )
+        else:
+            pairs = model.objects.filter(pk__in=found).values_list(
+                "pk", f"{field.name}__translation_key"
+            )
+        for page_pk, translation_key in pairs:
+            add(page_pk, by_key.get(translation_key))
+    return found

@@ -1,0 +1,151 @@
+"""The search page (/nl/zoeken/, /en/search/) and its autocomplete endpoint."""
+
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale
+
+from core.ratelimit import check_rate
+from search.forms import SearchForm
+from search.query import (
+    SORT_RELEVANCE,
+    PageSearch,
+    clean_query,
+    describe_results,
+    live_pages,
+    themes_of_locale,
+)
+
+RESULTS_PER_PAGE = 20
+AUTOCOMPLETE_RESULTS = 8
+AUTOCOMPLETE_MIN_LENGTH = 2
+# Pages linked from the "no results" page, when they exist in the active language.
+HELP_PAGE_MODELS = ["dossiers.PublicationIndexPage", "questions.QuestionIndexPage"]
+
+
+def help_pages(locale):
+    """The library and the question service of ``locale`` (those that exist), by model name."""
+    pages = []
+    for model_name in HELP_PAGE_MODELS:
+        try:
+            model = apps.get_model(model_name)
+        except LookupError:  # the app is not installed
+            continue
+        page = model.objects.live().public().filter(locale=locale).first()
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+class SearchLinks:
+    """Links to this search with one thing changed (a filter, the order, the page).
+
+    Built from the values that were understood, so a link never carries a bad parameter on.
+    """
+
+    def __init__(self, query, filters, sort):
+        self.params = {
+            "q": query,
+            "type": filters.page_type,
+            "theme": filters.theme.pk if filters.theme else "",
+            "year": filters.year or "",
+            "sort": "" if sort == SORT_RELEVANCE else sort,
+        }
+
+    def url(self, **changes):
+        params = {**self.params, **changes}
+        return "?" + urlencode({key: value for key, value in params.items() if value})
+
+    def facet(self, heading, param, options):
+        for option in options:
+            option.url = self.url(**{param: option.value})
+        return {"heading": heading, "options": options, "remove_url": self.url(**{param: ""})}
+
+    def pagination(self, results_page):
+        """Previous/next links and the page numbers (long ranges elided: url None)."""
+        paginator = results_page.paginator
+        return {
+            "previous": (
+                self.url(page=results_page.previous_page_number())
+                if results_page.has_previous()
+                else None
+            ),
+            "next": (
+                self.url(page=results_page.next_page_number()) if results_page.has_next() else None
+            ),
+            "numbers": [
+                {
+                    "number": number,
+                    "url": self.url(page=number) if number != paginator.ELLIPSIS else None,
+                    "current": number == results_page.number,
+                }
+                for number in paginator.get_elided_page_range(results_page.number)
+            ],
+        }
+
+
+@require_GET
+def search(request):
+    locale = Locale.get_active()
+    themes = list(themes_of_locale(locale))
+    form = SearchForm(request.GET, themes=themes)
+    valid = form.is_valid()
+    query, filters, sort = form.search_arguments()
+    context = {"form": form, "query": query, "filters": filters, "sort": sort}
+
+    if query:
+        page_search = PageSearch(locale, query, filters, sort)
+        paginator = Paginator(page_search.results(), RESULTS_PER_PAGE)
+        results_page = paginator.get_page(request.GET.get("page"))
+        links = SearchLinks(query, filters, sort)
+        context.update(
+            results_page=results_page,
+            results=describe_results(list(results_page), themes),
+            promotions=page_search.promotions(),
+            facets=[
+                links.facet(_("Type"), "type", page_search.type_facet()),
+                links.facet(_("Theme"), "theme", page_search.theme_facet(themes)),
+                links.facet(_("Year"), "year", page_search.year_facet()),
+            ],
+            remove_filters_url=links.url(type="", theme="", year=""),
+            sort_urls={"relevance": links.url(sort=""), "date": links.url(sort="date")},
+            pagination=links.pagination(results_page) if results_page.has_other_pages() else None,
+        )
+        if not paginator.count:
+            context.update(suggestions=page_search.suggestions(), help_pages=help_pages(locale))
+        if not filters and "page" not in request.GET:
+            page_search.record()
+
+    return render(request, "search/search.html", context, status=200 if valid else 400)
+
+
+@require_GET
+def autocomplete(request):
+    """Up to 8 page titles starting with the words typed: {"results": [{title, url, type}]}."""
+    retry_after = check_rate(request, "search-autocomplete", settings.SEARCH_AUTOCOMPLETE_RATE)
+    if retry_after:
+        response = JsonResponse({"error": "too many requests"}, status=429)
+        response["Retry-After"] = str(retry_after)
+        return response
+    query, _truncated = clean_query(request.GET.get("q", "").replace("\x00", ""))
+    suggestions = []
+    if len(query) >= AUTOCOMPLETE_MIN_LENGTH:
+        pages = live_pages(Locale.get_active()).autocomplete(query)[:AUTOCOMPLETE_RESULTS]
+        for page in pages:
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            suggestions.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "type": str(model._meta.verbose_name) if model else "",
+                }
+            )
+    return JsonResponse({"query": query, "results": suggestions})
