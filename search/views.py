@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
@@ -92,6 +93,9 @@ class SearchLinks:
         }
 
 
+# Neither view is cached: results are fresh the moment a page is published, every search
+# counts for the search-terms report, and the space of query strings has no end.
+@never_cache
 @require_GET
 def search(request):
     locale = Locale.get_active()
@@ -127,6 +131,7 @@ def search(request):
     return render(request, "search/search.html", context, status=200 if valid else 400)
 
 
+@never_cache
 @require_GET
 def autocomplete(request):
     """Up to 8 page titles starting with the words typed: {"results": [{title, url, type}]}."""

@@ -290,6 +290,17 @@ def test_results_are_paginated(client, site):
     assert not set(result_titles(first)) & set(result_titles(second))
 
 
+def test_results_are_fresh_when_pages_are_cached(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    assert result_titles(get_search(client, "nl", q="asielzoekers")) == []
+    factories.PublicationPageFactory(
+        parent=site["library"], title="Asiel", summary="Opvang van asielzoekers."
+    )
+    response = get_search(client, "nl", q="asielzoekers")
+    assert result_titles(response) == ["Asiel"]
+    assert "X-Page-Cache" not in response
+
+
 # Promotions and the search-terms report
 
 
