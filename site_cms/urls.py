@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.decorators.csp import csp_override
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csp import csp_override
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
