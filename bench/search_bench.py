@@ -32,7 +32,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-WORDS = (
+VOCABULARY = (
     "integratie migratie diversiteit vluchtelingen statushouders gemeenten inburgering "
     "arbeidsmarkt participatie onderwijs taal huisvesting gezondheid discriminatie "
     "polarisatie radicalisering samenleving buurt jongeren ouderen vrouwen gezinnen "
@@ -44,7 +44,8 @@ WORDS = (
     "gezinshereniging naturalisatie tweede generatie schoolkeuze taalles financiën "
     "schulden zorg jeugd preventie evaluatie effectiviteit interventie pilot "
     "gemeenteraad wethouder ambtenaren professionals sleutelfiguren expertise"
-).split()
+)
+WORDS = VOCABULARY.split()
 
 TYPES = ["report", "article", "brochure", "infographic", "blog", "video"]
 
@@ -78,7 +79,7 @@ def throwaway_postgres():
         user = os.environ.get("PG_OS_USER", "postgres")
         as_pg = ["runuser", "-u", user, "--"]
         shutil.chown(workdir, user=user)
-    os.chmod(workdir, 0o755)
+    os.chmod(workdir, 0o755)  # noqa: S103 (the postgres user must enter it, as in scripts/test.sh)
     data = f"{workdir}/data"
     subprocess.run(
         [*as_pg, "initdb", "-D", data, "--auth=trust", "--username=postgres",
