@@ -490,6 +490,24 @@ def test_no_results_page_links_to_the_library(client, site):
     assert empty.find("a", href=site["library"].url)
 
 
+def test_answered_questions_are_found_with_their_theme(client, site):
+    service = factories.QuestionIndexPageFactory(parent=site["library"].get_parent())
+    factories.QuestionPageFactory(
+        parent=service,
+        title="Statushouders en vrijwilligerswerk",
+        question="Mogen statushouders vrijwilligerswerk doen?",
+        theme=site["participation"],
+    )
+    response = get_search(client, "nl", q="vrijwilligerswerk")
+    assert result_titles(response) == ["Statushouders en vrijwilligerswerk"]
+    assert facet(response, "Type") == {"Vraag en antwoord": 1}
+    assert facet(response, "Thema") == {"Participatie": 1}
+    # nothing found: the library and the question service are offered
+    empty = soup(get_search(client, "nl", q="xylofoon")).select_one(".search-empty")
+    assert empty.find("a", href=service.url)
+    assert empty.find("a", href=site["library"].url)
+
+
 @postgres_only
 def test_no_results_suggests_pages_with_similar_words(client, site):
     response = get_search(client, "nl", q="statushouuders")
