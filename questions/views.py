@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin import messages
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -237,25 +237,7 @@ class SubmittedQuestionViewSet(ModelViewSet):
             heading=_("Triage"),
         ),
         FieldPanel("answer"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [
-                        FieldPanel("answered_at", read_only=True),
-                        FieldPanel("answer_sent_at", read_only=True),
-                        FieldPanel("closed_at", read_only=True),
-                    ]
-                ),
-                FieldRowPanel(
-                    [
-                        FieldPanel("answer_email", read_only=True),
-                        FieldPanel("published_page", read_only=True),
-                        FieldPanel("anonymised_at", read_only=True),
-                    ]
-                ),
-            ],
-            heading=_("History"),
-        ),
+        HelpPanel(template="questions/admin/history_panel.html", heading=_("History")),
     ]
 
     def get_edit_view_kwargs(self, **kwargs):
