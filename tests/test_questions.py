@@ -22,12 +22,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core.models import OutgoingEmail
+from dossiers.models import DossierPage
+from home.demo import questions as demo_questions
 from home.models import HomePage
 from questions.figures import answered_by_kind
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from tests.conftest import publish_translation
 from tests.email_backends import FlakyBackend
 from tests.factories import (
+    DossierIndexPageFactory,
+    DossierPageFactory,
+    PartnerFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
     QuestionIndexPageFactory,
     QuestionPageFactory,
     SubmittedQuestionFactory,
@@ -661,6 +668,30 @@ def test_demo_content_gives_the_2017_figures_and_the_complex_questions(client, d
     assert client.get("/en/questions/").status_code == 200
     tips = client.get("/nl/vragen/een-inclusieve-werkcultuur-bevorderen/")
     assert "gedragscode" in tips.content.decode()
+
+
+def test_demo_questions_link_to_the_themes_products_and_partners_that_exist(client, home):
+    themes = ThemeIndexPageFactory(parent=home["nl"])
+    ThemePageFactory(parent=themes, title="Nieuwe migratie", slug="nieuwe-migratie")
+    library = PublicationIndexPageFactory(parent=home["nl"])
+    eritrea = PublicationPageFactory(
+        parent=library, title="Integratiekansen van Eritrese vluchtelingen in Nederland"
+    )
+    ministry = PartnerFactory(name="Ministerie van SZW", slug="ministerie-szw")
+    dossier = DossierPageFactory(
+        parent=DossierIndexPageFactory(parent=home["nl"]), title="Dossier vluchtelingen"
+    )
+
+    demo_questions.load(home["nl"])
+
+    page = QuestionPage.objects.get(slug="handreiking-eritrese-statushouders")
+    assert page.result_page.specific == eritrea
+    assert page.theme.title == "Nieuwe migratie"
+    assert list(page.partners.all()) == [ministry]
+    related = DossierPage.objects.get(pk=dossier.pk).related_questions.all()
+    assert page in related and len(related) == 6
+    html = client.get(page.url).content.decode()
+    assert "Naar het resultaat: Integratiekansen van Eritrese vluchtelingen" in html
 
 
 def test_the_dashboard_counts_new_questions(editor):

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.models import Partner
-from dossiers.models import PublicationPage
+from dossiers.models import DossierPage, PublicationPage
 from home.demo.utils import ensure_child, ensure_translation, paragraphs, publish
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from themes.models import ProjectPage, ThemePage
@@ -93,6 +93,7 @@ EXAMPLES = [
         "kind": STRAIGHTFORWARD,
         "theme": "inclusion",
         "publications": ["Effectief discriminatie bestrijden", "Divers talent werkt"],
+        "partners": ["gemeente-groningen"],
         "nl": {
             "title": "Trainingen tegen discriminatie bij werving en selectie",
             "question": (
@@ -135,6 +136,7 @@ EXAMPLES = [
         "kind": STRAIGHTFORWARD,
         "theme": "migration",
         "publications": [],
+        "partners": ["vumc"],
         "nl": {
             "title": "Onderzoekers en organisaties rond ongedocumenteerden",
             "question": (
@@ -177,6 +179,7 @@ EXAMPLES = [
             "Effectiviteit van hulp aan vluchtelingen",
             "Vluchtelingen aan het werk",
         ],
+        "partners": ["vng"],
         "nl": {
             "title": "Gezondheid van statushouders en werk",
             "question": (
@@ -215,6 +218,7 @@ EXAMPLES = [
         "kind": RESEARCH,
         "theme": "inclusion",
         "publications": [],
+        "partners": [],
         "nl": {
             "title": "Een inclusieve werkcultuur bevorderen",
             "question": "Hoe kun je als organisatie een inclusieve werkcultuur bevorderen?",
@@ -274,7 +278,8 @@ EXAMPLES = [
 ]
 
 # The 22 complex questions of 2017: title, requester organisation (or name and role),
-# question summary, product status, theme, and the title of its product if the demo has it.
+# question summary, product status, theme, the title of its product if the demo has it, and
+# the slugs of the requesting partners (home/demo/partners.py).
 COMPLEX_QUESTIONS = [
     (
         "Maatschappelijke kosten- en batenanalyse (MKBA) Schilderswijkmoeders",
@@ -284,6 +289,7 @@ COMPLEX_QUESTIONS = [
         "een artikel op de website.",
         "participation",
         None,
+        ("schilderswijkmoeders",),
     ),
     (
         "Armoede is geen schande",
@@ -294,6 +300,7 @@ COMPLEX_QUESTIONS = [
         "voor jongeren en een artikel.",
         "participation",
         None,
+        ("stichting-hindustani",),
     ),
     (
         "Diverser rechtspraak",
@@ -303,6 +310,7 @@ COMPLEX_QUESTIONS = [
         "Afgerond: het antwoord staat in een rapport.",
         "inclusion",
         None,
+        ("rechtbank-amsterdam",),
     ),
     (
         "Ervaringen werkgevers werkvoorziening vluchtelingen",
@@ -312,6 +320,7 @@ COMPLEX_QUESTIONS = [
         "Afgerond: een rapport en een artikel.",
         "migration",
         None,
+        ("gemeente-eindhoven",),
     ),
     (
         "Kwaliteit moskeeonderwijs",
@@ -322,6 +331,7 @@ COMPLEX_QUESTIONS = [
         "Het onderzoek is gedaan; het rapport verschijnt in 2018.",
         "stability",
         None,
+        ("sicn", "cmo"),
     ),
     (
         "Effect maatschappelijke begeleiding statushouders",
@@ -331,6 +341,7 @@ COMPLEX_QUESTIONS = [
         "instrument en materiaal voor een train-de-trainercursus.",
         "migration",
         None,
+        ("vluchtelingenwerk",),
     ),
     (
         "Handreiking Eritrese statushouders",
@@ -340,6 +351,7 @@ COMPLEX_QUESTIONS = [
         "Afgerond: een rapport en een artikel.",
         "migration",
         "Integratiekansen van Eritrese vluchtelingen",
+        ("ministerie-szw",),
     ),
     (
         "Onderzoeksinstrument voedingsbodem radicalisering",
@@ -350,6 +362,7 @@ COMPLEX_QUESTIONS = [
         "Het conceptrapport is klaar; het rapport verschijnt in 2018.",
         "stability",
         None,
+        ("ministerie-szw",),
     ),
     (
         "LIZE (Kennis- en informatiecentrum Europese migranten)",
@@ -361,6 +374,7 @@ COMPLEX_QUESTIONS = [
         "gehouden. In 2018 volgen er nog twee, een slotbijeenkomst en een artikel.",
         "inclusion",
         "Diversiteit in de Transitiearena",
+        ("lize",),
     ),
     (
         "Zorg voor ongedocumenteerden",
@@ -370,6 +384,7 @@ COMPLEX_QUESTIONS = [
         "Er is een werksessie gehouden; daarover verscheen een artikel.",
         "migration",
         None,
+        ("moc-schilderswijk",),
     ),
     (
         "LHBT-asielzoekers",
@@ -379,6 +394,7 @@ COMPLEX_QUESTIONS = [
         "Afgerond: een rapport en een artikel.",
         "inclusion",
         None,
+        ("coc-midden-nederland", "artikel-1-midden-nederland"),
     ),
     (
         "Inclusief communiceren",
@@ -390,6 +406,7 @@ COMPLEX_QUESTIONS = [
         "inclusieve communicatie als resultaat.",
         "inclusion",
         None,
+        ("saluti", "artikel-1-midden-nederland"),
     ),
     (
         "Stagediscriminatie",
@@ -398,6 +415,7 @@ COMPLEX_QUESTIONS = [
         "Een brochure met concrete tips voor roc’s is klaar; in 2018 volgt een video.",
         "participation",
         "Gelijke kansen op",
+        ("ministerie-szw",),
     ),
     (
         "Turkse spanningen",
@@ -408,6 +426,7 @@ COMPLEX_QUESTIONS = [
         "verslag en een artikel verschijnen in 2018.",
         "stability",
         None,
+        ("isbo",),
     ),
     (
         "Weerbaarheid meiden",
@@ -423,6 +442,7 @@ COMPLEX_QUESTIONS = [
         "Het onderzoek is gedaan; het rapport verschijnt in 2018.",
         "stability",
         None,
+        (),
     ),
     (
         "Toegankelijke hulp LHBT",
@@ -433,6 +453,7 @@ COMPLEX_QUESTIONS = [
         "volgen het onderzoek en het rapport.",
         "inclusion",
         None,
+        ("mokum-roze", "coc-nederland"),
     ),
     (
         "‘Duldung’ uitgeprocedeerden",
@@ -443,6 +464,7 @@ COMPLEX_QUESTIONS = [
         "Nederlandse betrokkenen besproken en aangevuld met interviews met Duitse deskundigen.",
         "migration",
         None,
+        ("los", "askv"),
     ),
     (
         "Participatie vrouwelijke statushouders",
@@ -452,6 +474,7 @@ COMPLEX_QUESTIONS = [
         "Het rapport en een artikel zijn in 2018 verschenen.",
         "migration",
         None,
+        ("vluchtelingenwerk", "gemeente-amsterdam"),
     ),
     (
         "Evaluatie discriminatie meldwijzer",
@@ -461,6 +484,7 @@ COMPLEX_QUESTIONS = [
         "Er is een enquête gehouden en een brochure gemaakt; daarnaast verscheen een artikel.",
         "inclusion",
         None,
+        ("ministerie-szw",),
     ),
     (
         "Onderwijs vluchtelingenkinderen",
@@ -470,6 +494,7 @@ COMPLEX_QUESTIONS = [
         "De verkenning is klaar; in 2018 verschijnen een verslag en een artikel.",
         "participation",
         None,
+        ("leren-helpt",),
     ),
     (
         "Achterlating",
@@ -481,6 +506,7 @@ COMPLEX_QUESTIONS = [
         "volgen de interviews en een brochure.",
         "participation",
         None,
+        ("landelijk-knooppunt-huwelijksdwang",),
     ),
     (
         "Online jongerenwerk",
@@ -491,7 +517,19 @@ COMPLEX_QUESTIONS = [
         "verschijnt het rapport.",
         "stability",
         None,
+        ("het-interlokaal", "tandem-nijmegen"),
     ),
+]
+
+# The questions the refugee dossier lists (its title and the slugs of the question pages).
+REFUGEE_DOSSIER = "Dossier vluchtelingen"
+REFUGEE_QUESTIONS = [
+    "gezondheid-van-statushouders-en-werk",
+    "ervaringen-werkgevers-werkvoorziening-vluchtelingen",
+    "effect-maatschappelijke-begeleiding-statushouders",
+    "handreiking-eritrese-statushouders",
+    "participatie-vrouwelijke-statushouders",
+    "onderwijs-vluchtelingenkinderen",
 ]
 
 # Answered in 2017 per kind (121 in all): the examples and complex questions above plus
@@ -521,11 +559,6 @@ def find_product(title_start, locale):
     return None
 
 
-def find_partners(organisation, locale):
-    names = [part.strip() for part in organisation.split("&")]
-    return list(Partner.objects.filter(locale=locale, name__in=names))
-
-
 def ensure_index(home):
     nl, en = INDEX["nl"], INDEX["en"]
     privacy = home.get_children().filter(slug="privacyverklaring").first()
@@ -551,6 +584,7 @@ def ensure_index(home):
 
 
 def ensure_examples(index, locale):
+    """The example questions, published in Dutch and English: [(page, links)]."""
     pages = []
     for example in EXAMPLES:
         text = example["nl"]
@@ -582,8 +616,9 @@ def ensure_examples(index, locale):
 
 
 def ensure_complex_questions(index):
+    """The 22 complex questions, published in Dutch: [(page, links)]."""
     pages = []
-    for title, requester, question, status, theme, product in COMPLEX_QUESTIONS:
+    for title, requester, question, status, theme, product, partners in COMPLEX_QUESTIONS:
         name, role = requester if isinstance(requester, tuple) else ("", "")
         page = ensure_child(
             index,
@@ -597,35 +632,39 @@ def ensure_complex_questions(index):
             kind=COMPLEX,
             product_status=status,
         )
-        pages.append((page, theme, product))
+        pages.append((page, {"theme": theme, "result": product, "partners": partners}))
     return pages
 
 
-def link_demo_content(examples, complex_pages, locale):
-    """Link themes, products and partners that exist (now); changes nothing once linked."""
-    for page, example in examples:
+def link_demo_content(pages, locale):
+    """Link the themes, products, partners and the dossier that exist (now).
+
+    Only missing links are added, so a second run changes nothing, and a run after more
+    demo content has appeared links that too.
+    """
+    for page, links in pages:
         changed = False
-        if page.theme_id is None and (theme := find_theme(example["theme"], locale)):
+        if page.theme_id is None and (theme := find_theme(links["theme"], locale)):
             page.theme, changed = theme, True
-        found = [find_product(title, locale) for title in example["publications"]]
-        found = [item for item in found if isinstance(item, PublicationPage)]
-        if found and not page.related_publications.exists():
-            page.related_publications.set(found)
-            changed = True
-        if changed:
-            publish(page)
-    for page, theme_key, product in complex_pages:
-        changed = False
-        if page.theme_id is None and (theme := find_theme(theme_key, locale)):
-            page.theme, changed = theme, True
-        if product and page.result_page_id is None and (found := find_product(product, locale)):
+        result = links.get("result")
+        if result and page.result_page_id is None and (found := find_product(result, locale)):
             page.result_page, changed = found, True
-        partners = find_partners(page.requester_organisation, locale)
+        publications = [find_product(title, locale) for title in links.get("publications", ())]
+        publications = [item for item in publications if isinstance(item, PublicationPage)]
+        if publications and not page.related_publications.exists():
+            page.related_publications.set(publications)
+            changed = True
+        partners = Partner.objects.filter(locale=locale, slug__in=links["partners"])
         if partners and not page.partners.exists():
             page.partners.set(partners)
             changed = True
         if changed:
             publish(page)
+    dossier = DossierPage.objects.filter(locale=locale, title=REFUGEE_DOSSIER).first()
+    if dossier is not None and not dossier.related_questions.exists():
+        by_slug = {page.slug: page for page, _links in pages}
+        dossier.related_questions.set([by_slug[slug] for slug in REFUGEE_QUESTIONS])
+        publish(dossier)
 
 
 def demo_moment(number):
@@ -641,7 +680,7 @@ def ensure_inbox_records(examples, complex_pages):
     records = []
     published = [
         (page, example["kind"], "\n\n".join(example["nl"]["answer"])) for page, example in examples
-    ] + [(page, COMPLEX, page.product_status) for page, _theme, _product in complex_pages]
+    ] + [(page, COMPLEX, page.product_status) for page, _links in complex_pages]
     for page, kind, answer in published:
         records.append(
             SubmittedQuestion(
@@ -681,6 +720,6 @@ def load(home):
     index = ensure_index(home)
     examples = ensure_examples(index, nl)
     complex_pages = ensure_complex_questions(index)
-    link_demo_content(examples, complex_pages, nl)
+    link_demo_content(examples + complex_pages, nl)
     ensure_inbox_records(examples, complex_pages)
     return index
