@@ -43,6 +43,7 @@ from questions.forms import AnswerFilterForm, QuestionForm
 PERSONAL_DATA_PERMISSION = "questions.view_personal_data"
 RESULT_PAGE_TYPES = ["themes.ProjectPage", "dossiers.PublicationPage"]
 SESSION_REFERENCE_KEY = "questions.reference"
+CONFIRMATION_ROUTES = ["confirmation_nl", "confirmation_en"]
 
 
 class QuestionKind(models.TextChoices):
@@ -173,7 +174,7 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
             if form.is_valid():
                 question = SubmittedQuestion.receive(form.cleaned_data, self.locale.language_code)
                 request.session[SESSION_REFERENCE_KEY] = question.reference
-                return redirect(self.url + self.reverse_subpage("confirmation"))
+                return redirect(self.url + self.reverse_subpage(self.confirmation_route()))
         response = self.render(
             request, context_overrides={"form": form, **self.answer_listing(request, themes)}
         )
@@ -181,7 +182,13 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
         add_never_cache_headers(response)
         return response
 
-    @path("bedankt/", name="confirmation")
+    def confirmation_route(self):
+        """The thank-you address in this page's language (bedankt/, thank-you/)."""
+        name = f"confirmation_{self.locale.language_code}"
+        return name if name in CONFIRMATION_ROUTES else CONFIRMATION_ROUTES[0]
+
+    @path("bedankt/", name="confirmation_nl")
+    @path("thank-you/", name="confirmation_en")
     def confirmation(self, request):
         """Thanks, with the reference number of the question just asked (kept in the session)."""
         reference = request.session.get(SESSION_REFERENCE_KEY)

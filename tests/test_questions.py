@@ -147,6 +147,18 @@ def test_question_is_kept_when_the_confirmation_email_fails(
     assert question.reference in email.subject
 
 
+def test_english_visitors_are_thanked_in_english(client, site, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/questions/", VALID)
+    assert response["Location"] == "/en/questions/thank-you/"
+    question = SubmittedQuestion.objects.get()
+    assert question.language == "en"
+    thanks = soup(client.get(response["Location"]))
+    assert thanks.find("h1").get_text() == "Thank you for your question"
+    assert question.reference in thanks.get_text()
+    assert "We have received your question" in mail.outbox[0].subject
+
+
 def test_confirmation_page_without_a_question_goes_back_to_the_form(client, site):
     response = client.get("/nl/vragen/bedankt/")
     assert response.status_code == 302
