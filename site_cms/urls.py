@@ -38,6 +38,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), include("search.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,12 +2,15 @@
 
 import datetime
 
+from django.utils import timezone
+
 import factory
 import wagtail_factories
 
 from core.models import Partner, Person
 from dossiers.models import DossierIndexPage, DossierPage, PublicationIndexPage, PublicationPage
 from home.models import HomePage, PartnerIndexPage, StandardPage
+from newsletter.models import CONSENT_VERSION, NewsletterPage, Subscriber
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from stats.models import MediaMention, SocialFollowers
 from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage
@@ -179,3 +182,26 @@ class SubmittedQuestionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = SubmittedQuestion
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    title = "Nieuwsbrief"
+    slug = "nieuwsbrief"
+    intro = "<p>Eens per maand het nieuws over integratie en diversiteit.</p>"
+
+    class Meta:
+        model = NewsletterPage
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"lezer{n}@example.org")
+    name = "Fatima"
+    language = "nl"
+    status = Subscriber.Status.CONFIRMED
+    consent_given_at = factory.LazyFunction(timezone.now)
+    consent_version = CONSENT_VERSION
+    consent_source = "/nl/"
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Subscriber

@@ -208,6 +208,7 @@ def every_page(home):
         factories.PublicationPageFactory(parent=library),
         questions,
         factories.QuestionPageFactory(parent=questions),
+        factories.NewsletterPageFactory(parent=nl),
     ]
 
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "themes",
     "dossiers",
     "questions",
+    "newsletter",
     "search",
     "stats",
     "core",
@@ -209,6 +210,10 @@ STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
 # Autocomplete requests of the search field per client per window (search/views.py).
 SEARCH_AUTOCOMPLETE_RATE = env("SEARCH_AUTOCOMPLETE_RATE", "60/m")
+# Newsletter: days a confirmation link stays valid; days before unconfirmed signups are
+# deleted by `manage.py delete_unconfirmed_subscribers`.
+NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
+NEWSLETTER_RETENTION_DAYS = env_int("NEWSLETTER_RETENTION_DAYS", 14)
 # The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import questions, site
+from home.demo import newsletter, questions, site
 from home.editorial import setup_editorial
 
 
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = site.load()
             questions.load(home)
+            newsletter.load(home)
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
         verbosity = options["verbosity"]

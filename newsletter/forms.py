@@ -1,0 +1,70 @@
+"""The newsletter's public forms. Each has the shared honeypot (core.forms.ProtectedForm)."""
+
+from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import ProtectedForm
+from newsletter.models.subscriber import CONSENT_TEXTS, CONSENT_VERSION, Subscriber
+
+
+class EmailField(forms.EmailField):
+    """An e-mail address, stored in lower case so one person is one subscriber."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("E-mail address"))
+        kwargs.setdefault("widget", forms.EmailInput(attrs={"autocomplete": "email"}))
+        super().__init__(max_length=Subscriber._meta.get_field("email").max_length, **kwargs)
+
+    def clean(self, value):
+        return super().clean(value).lower()
+
+
+class SubscriptionChoicesForm(forms.Form):
+    """The choices a subscriber makes: name and language of the newsletter."""
+
+    name = forms.CharField(
+        label=_("Name (optional)"),
+        required=False,
+        max_length=Subscriber._meta.get_field("name").max_length,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the newsletter"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = translation.get_language() or settings.LANGUAGE_CODE
+
+
+class SignupForm(SubscriptionChoicesForm, ProtectedForm):
+    consent_label = CONSENT_TEXTS[CONSENT_VERSION]
+    field_order = ["email", "name", "language", "consent"]
+
+    email = EmailField()
+    source = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+    def __init__(self, *args, privacy_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if privacy_url:
+            self.fields["consent"].help_text = format_html(
+                '<a href="{}">{}</a>', privacy_url, _("Read how we handle your data")
+            )
+
+    def clean_source(self):
+        """The path of the page the form was on; anything else is not recorded."""
+        source = self.cleaned_data["source"]
+        return source if source.startswith("/") and not source.startswith("//") else ""
+
+
+class UnsubscribeRequestForm(ProtectedForm):
+    email = EmailField()
+
+
+class PreferencesForm(SubscriptionChoicesForm, ProtectedForm):
+    field_order = ["name", "language"]
