@@ -1,0 +1,229 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against a live server.
+
+Chromium comes from `make browsers` (scripts/install-chromium.sh), never from Playwright's own
+download. Without it the browser tests are skipped with a loud message, unless
+REQUIRE_BROWSER_TESTS=1 (CI, .ci/run): then the run fails.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Collection
+
+import pytest
+import wagtail_factories
+from playwright.sync_api import sync_playwright
+
+from core.models import Navigation
+from home import editorial
+from tests import factories
+from tests.conftest import publish_translation
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
+PASSWORD = "correct horse battery staple"
+MISSING = (
+    "BROWSER TESTS SKIPPED: Chromium is not installed. Run `make browsers` "
+    "(apt-get install chromium) to run them."
+)
+missing_key = pytest.StashKey[str]()
+failed_key = pytest.StashKey[bool]()
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_tests = [item for item in items if item.get_closest_marker("browser")]
+    if not browser_tests or CHROMIUM:
+        return
+    if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
+        raise pytest.UsageError(f"{MISSING} REQUIRE_BROWSER_TESTS=1, so this run fails.")
+    config.stash[missing_key] = MISSING
+    for item in browser_tests:
+        item.add_marker(pytest.mark.skip(reason=MISSING))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if missing_key in config.stash:
+        terminalreporter.write_sep("!", config.stash[missing_key], red=True, bold=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[failed_key] = True
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
+    # itself are still synchronous, so Django's guard against async contexts must step aside.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def new_page(request, browser, live_server):
+    """Open a fresh browser window (own cookies) on the live server: new_page(width=1280).
+
+    When the test fails, each window's last screen is saved in test-artifacts/failures/.
+    """
+    pages = []
+
+    def open_page(width=1280, height=900):
+        # a Dutch user: the admin follows the browser's language (Accept-Language)
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport={"width": width, "height": height},
+            locale="nl-NL",
+        )
+        context.set_default_timeout(15_000)
+        pages.append(context.new_page())
+        return pages[-1]
+
+    yield open_page
+    for number, page in enumerate(pages):
+        if request.node.stash.get(failed_key, False):
+            folder = ARTIFACTS / "failures"
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=folder / f"{request.node.name}-{number}.png", full_page=True)
+        page.context.close()
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+def make_user(username, group_name):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", PASSWORD, first_name=username.title()
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def site(home, locales, settings, tmp_path):
+    """A small site in both languages: a theme with a project, a dossier, a publication with
+    an image and a document, the navigation; an editor and a moderator."""
+    settings.MEDIA_ROOT = tmp_path
+    nl = home["nl"]
+    editorial.setup_editorial(apps)
+
+    themes = factories.ThemeIndexPageFactory(parent=nl, title="Thema's", slug="themas")
+    publish_translation(themes, "en", title="Themes", slug="themes")
+    theme = factories.ThemePageFactory(
+        parent=themes,
+        title="Participatie",
+        slug="participatie",
+        intro="Meedoen in de samenleving: werk, vrijwilligerswerk en ontmoeting.",
+    )
+    publish_translation(
+        theme,
+        "en",
+        title="Participation",
+        slug="participation",
+        intro="Taking part in society: work, volunteering and meeting people.",
+    )
+    untranslated_theme = factories.ThemePageFactory(
+        parent=themes,
+        title="Sociale stabiliteit",
+        slug="sociale-stabiliteit",
+        intro="Spanningen in wijken en hoe gemeenten ze voorkomen.",
+    )
+    project = factories.ProjectPageFactory(
+        parent=theme,
+        title="This is me!",
+        slug="this-is-me",
+        summary="Jongeren met een migratieachtergrond vertellen hun verhaal.",
+    )
+    publish_translation(
+        project, "en", summary="Young people with a migration background tell their story."
+    )
+    dossiers = factories.DossierIndexPageFactory(parent=nl, title="Dossiers", slug="dossiers")
+    publish_translation(dossiers, "en", slug="dossiers")
+    dossier = factories.DossierPageFactory(
+        parent=dossiers,
+        title="Dossier vluchtelingen",
+        slug="vluchtelingen",
+        intro="Wat we weten over de opvang en integratie van vluchtelingen.",
+    )
+    publish_translation(
+        dossier,
+        "en",
+        title="Refugees",
+        slug="refugees",
+        intro="What we know about receiving and integrating refugees.",
+    )
+    library = factories.PublicationIndexPageFactory(
+        parent=nl, title="Publicaties", slug="publicaties"
+    )
+    publish_translation(library, "en", title="Publications", slug="publications")
+    collection = Collection.get_first_root_node()
+    image = wagtail_factories.ImageFactory(title="Omslag jaarbericht", collection=collection)
+    document = wagtail_factories.DocumentFactory(
+        title="Jaarbericht 2017 (pdf)", collection=collection
+    )
+    publication = factories.PublicationPageFactory(
+        parent=library,
+        title="Boze burgers",
+        slug="boze-burgers",
+        summary="Waarom burgers boos worden op de overheid en wat gemeenten kunnen doen.",
+        image=image,
+        document=document,
+    )
+    publication.themes.set([theme])
+    publication.save_revision().publish()
+    publish_translation(
+        publication,
+        "en",
+        title="Angry citizens",
+        slug="angry-citizens",
+        summary="Why citizens get angry at the government and what municipalities can do.",
+    )
+    for code in ("nl", "en"):
+        locale = locales[code]
+        links = [themes.get_translation(locale), library.get_translation(locale)]
+        Navigation.objects.create(
+            locale=locale,
+            header_links=[("link", {"page": link, "url": "", "label": ""}) for link in links],
+        )
+    return {
+        "home": home,
+        "theme": theme,
+        "untranslated_theme": untranslated_theme,
+        "project": project,
+        "dossier": dossier,
+        "library": library,
+        "publication": publication,
+        "image": image,
+        "document": document,
+        "editor": make_user("redacteur", editorial.EDITORS),
+        "moderator": make_user("eindredacteur", editorial.MODERATORS),
+    }
