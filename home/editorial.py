@@ -82,10 +82,13 @@ def ensure_permissions_exist(apps):
     """Content types and permissions are made after migrate (post_migrate); a data migration
     that grants them runs before that on a new database, so make them now."""
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # the historical registry's app configs have no models module: the two helpers
+        # skip such apps, so give them one for the call
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_contenttypes(app_config, verbosity=0, apps=apps)
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        app_config.models_module = models_module
     # Wagtail adds "publish" to draftable snippets after migrate (wagtail/snippets/models.py).
     Permission = apps.get_model("auth", "Permission")
     for app_label, model in WORKFLOW_SNIPPETS:

@@ -10,10 +10,12 @@ import shutil
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale, Page
 
 import pytest
 import wagtail_factories
@@ -68,20 +70,38 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
-    # itself are still synchronous, so Django's guard against async contexts must step aside.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+@pytest.fixture
+def browser(monkeypatch):
+    """Chromium, for one test. Playwright's sync API keeps an event loop running in this
+    thread while it lives; the test's own ORM calls are synchronous all the same, so
+    Django's guard against async contexts steps aside until the test ends."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def migrated_data(transactional_db):
+    """What the migrations put in the database (root page and collection, the Dutch locale,
+    the editorial groups): a transactional test before this one may have flushed it."""
+    ContentType.objects.clear_cache()  # the flush made them anew, with other ids
+    locale, _created = Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    editorial.ensure_permissions_exist(apps)
+    # made by a migration of wagtail-localize, not by post_migrate
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    editorial.setup_editorial(apps)
 
 
 @pytest.fixture
@@ -129,12 +149,12 @@ def make_user(username, group_name):
 
 
 @pytest.fixture
-def site(home, locales, settings, tmp_path):
+def site(migrated_data, home, locales, settings, tmp_path):
     """A small site in both languages: a theme with a project, a dossier, a publication with
     an image and a document, the navigation; an editor and a moderator."""
     settings.MEDIA_ROOT = tmp_path
     nl = home["nl"]
-    editorial.setup_editorial(apps)
+    editorial.setup_editorial(apps)  # the editors may publish under the English home page
 
     themes = factories.ThemeIndexPageFactory(parent=nl, title="Thema's", slug="themas")
     publish_translation(themes, "en", title="Themes", slug="themes")

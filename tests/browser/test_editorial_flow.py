@@ -6,10 +6,7 @@ import pytest
 from dossiers.models import PublicationPage
 from tests.browser.conftest import log_in
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def choose(page, field, button, title):
@@ -42,10 +39,12 @@ def test_editor_submits_a_publication_and_the_moderator_approves_it(site, new_pa
     editor.get_by_role("option", name="Tekst").click()
     body.locator("[contenteditable=true]").first.click()
     editor.keyboard.type("Werk is de snelste weg naar meedoen.")
+    # Wagtail saves a draft by itself while the editor types; submit once it has
+    editor.get_by_text("Opgeslagen", exact=True).first.wait_for()
     open_actions(editor)
     with editor.expect_navigation():
         editor.click("button[name='action-submit']")
-    editor.get_by_text("ingediend voor controle").first.wait_for()
+    editor.get_by_text("ter goedkeuring ingediend").first.wait_for()
 
     publication = PublicationPage.objects.get(title="Werk voor statushouders")
     assert not publication.live
