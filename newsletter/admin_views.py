@@ -24,7 +24,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, MenuItem
 from wagtail.log_actions import log
 
+import django_filters
+
 from newsletter import figures, subscriptions
+from newsletter.forms import source_themes
 from newsletter.models import Subscriber
 
 # Spreadsheet programs run cells that start with these as formulas (CSV injection).
@@ -37,6 +40,10 @@ def spreadsheet_safe(value):
 
 
 class SubscriberFilterSet(WagtailFilterSet):
+    topics = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=lambda request: source_themes()
+    )
+
     class Meta:
         model = Subscriber
         fields = ["status", "language"]
@@ -44,6 +51,7 @@ class SubscriberFilterSet(WagtailFilterSet):
 
 class SubscriberIndexView(IndexView):
     any_permission_required = ["view"]
+    queryset = Subscriber.objects.prefetch_related("topics")
     template_name = "newsletter/admin/subscriber_index.html"
     export_url_name = None
     unsubscribe_url_name = None
@@ -148,6 +156,7 @@ class SubscriberExportView(PermissionCheckedMixin, View):
         (_("E-mail address"), lambda s: s.email),
         (_("Name"), lambda s: s.name),
         (_("Language"), lambda s: s.language),
+        (_("Topics"), lambda s: s.topic_titles()),
         (_("Confirmed"), lambda s: timezone.localtime(s.confirmed_at).isoformat(" ", "seconds")),
         (_("Consent text version"), lambda s: s.consent_version),
     ]
@@ -156,7 +165,8 @@ class SubscriberExportView(PermissionCheckedMixin, View):
         filters = self.request.GET.copy()
         filters.pop("status", None)
         queryset = SubscriberFilterSet(filters, queryset=Subscriber.objects.all()).qs
-        return queryset.filter(status=Subscriber.Status.CONFIRMED).order_by("email")
+        confirmed = queryset.filter(status=Subscriber.Status.CONFIRMED)
+        return confirmed.prefetch_related("topics").order_by("email")
 
     def get(self, request):
         date = timezone.localdate().isoformat()
@@ -185,6 +195,7 @@ class SubscriberViewSet(ModelViewSet):
         "email",
         "name",
         "status",
+        Column("topic_titles", label=_("Topics")),
         Column("language", label=_("Language"), accessor="get_language_display"),
         DateColumn("created_at", label=_("Signed up"), sort_key="created_at"),
         DateColumn("confirmed_at", label=_("Confirmed"), sort_key="confirmed_at"),
@@ -195,6 +206,7 @@ class SubscriberViewSet(ModelViewSet):
         "email",
         "name",
         "language",
+        "topics",
         "status",
         "created_at",
         "consent_given_at",

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
 from core.forms import ProtectedForm
 from newsletter.models.subscriber import CONSENT_TEXTS, CONSENT_VERSION, Subscriber
 
@@ -22,8 +24,38 @@ class EmailField(forms.EmailField):
         return super().clean(value).lower()
 
 
+def source_themes():
+    """The live themes of the source (Dutch) locale: what a subscriber's topics point to."""
+    theme_model = Subscriber._meta.get_field("topics").related_model
+    return theme_model.objects.live().filter(locale=Locale.get_default()).order_by("path")
+
+
+class TopicsField(forms.ModelMultipleChoiceField):
+    """Themes to choose from: stored as the Dutch pages, labelled in the visitor's language."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=None, required=False, label=_("Topics"), **kwargs)
+        self.titles = {}
+
+    def use_active_language(self):
+        themes = source_themes()
+        self.queryset = themes
+        self.titles = dict(
+            themes.model.objects.live()
+            .filter(
+                locale=Locale.get_active(), translation_key__in=themes.values("translation_key")
+            )
+            .values_list("translation_key", "title")
+        )
+
+    def label_from_instance(self, obj):
+        return self.titles.get(obj.translation_key, obj.title)
+
+
 class SubscriptionChoicesForm(forms.Form):
-    """The choices a subscriber makes: name and language of the newsletter."""
+    """The choices a subscriber makes: name, topics and language of the newsletter."""
 
     name = forms.CharField(
         label=_("Name (optional)"),
@@ -31,6 +63,7 @@ class SubscriptionChoicesForm(forms.Form):
         max_length=Subscriber._meta.get_field("name").max_length,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    topics = TopicsField()
     language = forms.ChoiceField(
         label=_("Language of the newsletter"),
         choices=settings.LANGUAGES,
@@ -40,11 +73,12 @@ class SubscriptionChoicesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = translation.get_language() or settings.LANGUAGE_CODE
+        self.fields["topics"].use_active_language()
 
 
 class SignupForm(SubscriptionChoicesForm, ProtectedForm):
     consent_label = CONSENT_TEXTS[CONSENT_VERSION]
-    field_order = ["email", "name", "language", "consent"]
+    field_order = ["email", "name", "topics", "language", "consent"]
 
     email = EmailField()
     source = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
@@ -67,4 +101,4 @@ class UnsubscribeRequestForm(ProtectedForm):
 
 
 class PreferencesForm(SubscriptionChoicesForm, ProtectedForm):
-    field_order = ["name", "language"]
+    field_order = ["name", "topics", "language"]

@@ -57,7 +57,7 @@ def send(subscriber, page, purpose, template, **context):
 
 
 @transaction.atomic
-def subscribe(page, *, email, name, language, source):
+def subscribe(page, *, email, name, language, topics, source):
     """Record a signup and send the e-mail that fits the address's state.
 
     New, pending or unsubscribed: (again) pending with a fresh consent record and a new
@@ -75,6 +75,7 @@ def subscribe(page, *, email, name, language, source):
     subscriber.record_consent(source)
     token = subscriber.issue_confirmation_token()
     subscriber.save()
+    subscriber.topics.set(topics)
     send(
         subscriber,
         page,

@@ -10,8 +10,10 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.template import Context, Template
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, Page
@@ -32,6 +34,8 @@ from tests.factories import (
     NewsletterPageFactory,
     StandardPageFactory,
     SubscriberFactory,
+    ThemeIndexPageFactory,
+    ThemePageFactory,
 )
 
 SIGNUP = "/nl/newsletter-signup/"
@@ -592,3 +596,127 @@ def test_delete_erases_the_subscriber_and_their_e_mails(pages, post, subscribers
 def test_dashboard_shows_the_number_of_confirmed_subscribers(subscribers):
     editor = staff_client("redacteur", "Redacteuren")
     assert "3 nieuwsbriefabonnees" in editor.get("/admin/").content.decode()
+
+
+# --- topics: the themes -------------------------------------------------------------------
+
+
+@pytest.fixture
+def themes(pages, home):
+    """Two Dutch themes, one translated into English."""
+    index = ThemeIndexPageFactory(parent=home["nl"])
+    publish_translation(index, "en", title="Themes", slug="themes")
+    migration = ThemePageFactory(parent=index, title="Nieuwe migratie", slug="nieuwe-migratie")
+    publish_translation(migration, "en", title="New migration", slug="new-migration")
+    inclusion = ThemePageFactory(parent=index, title="Inclusie", slug="inclusie")
+    return {"migration": migration, "inclusion": inclusion}
+
+
+def topic_choices(response):
+    html = soup(response)
+    return {
+        html.find("label", attrs={"for": box["id"]}).get_text(strip=True): int(box["value"])
+        for box in html.select("form.newsletter-form input[name=topics]")
+    }
+
+
+def test_topics_are_the_themes_in_the_visitors_language(client, themes):
+    migration, inclusion = themes["migration"].pk, themes["inclusion"].pk
+    assert topic_choices(client.get("/nl/nieuwsbrief/")) == {
+        "Nieuwe migratie": migration,
+        "Inclusie": inclusion,
+    }
+    # English titles where translated; the values stay the Dutch (source) pages
+    assert topic_choices(client.get("/en/newsletter/")) == {
+        "New migration": migration,
+        "Inclusie": inclusion,
+    }
+    footer = soup(client.get("/nl/over-ons/")).select("footer input[name=topics]")
+    assert {int(box["value"]) for box in footer} == {migration, inclusion}
+
+
+def test_chosen_topics_are_stored_and_can_be_changed_later(themes, post, get, client):
+    migration, inclusion = themes["migration"], themes["inclusion"]
+    post("/en/newsletter-signup/", signup_data(language="en", topics=[migration.pk]))
+    subscriber = Subscriber.objects.get()
+    assert list(subscriber.topics.all()) == [migration]
+
+    confirm, preferences, _unsubscribe = links_in(mail.outbox[0])
+    get(confirm)
+    page = client.get(preferences)
+    checked = soup(page).select("main input[name=topics][checked]")
+    assert [int(box["value"]) for box in checked] == [migration.pk]
+    post(preferences, {"name": "Fatima", "language": "en", "topics": [inclusion.pk]})
+    assert list(subscriber.topics.all()) == [inclusion]
+
+
+def test_a_page_that_is_not_a_theme_is_not_a_topic(themes, post):
+    theme_index = themes["migration"].get_parent()
+    response = post(SIGNUP, signup_data(topics=[theme_index.pk]))
+    assert "id_topics_error" in response.content.decode()
+    assert Subscriber.objects.count() == 0
+
+
+@pytest.fixture
+def subscribers_with_topics(themes, subscribers):
+    subscribers["fatima"].topics.set([themes["migration"]])
+    subscribers["zoe"].topics.set([themes["migration"], themes["inclusion"]])
+    return subscribers
+
+
+def test_staff_filter_and_export_by_topic(themes, subscribers_with_topics):
+    staff = staff_client("communicatie", "Nieuwsbrief")
+    migration = themes["migration"].pk
+    html = soup(staff.get(f"{SUBSCRIBERS}results/?topics={migration}"))
+    emails = {a.get_text(strip=True) for a in html.select("td.title .title-wrapper a")}
+    assert emails == {"fatima@example.org", "zoe@example.org"}
+    assert "Nieuwe migratie, Inclusie" in html.get_text()
+
+    export = staff.get(f"{SUBSCRIBERS}export/?topics={themes['inclusion'].pk}")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][3] == "Onderwerpen"
+    assert [(row[0], row[3]) for row in rows[1:]] == [
+        ("zoe@example.org", "Nieuwe migratie, Inclusie")
+    ]
+
+
+def test_subscriber_list_costs_the_same_queries_for_more_subscribers(
+    themes, django_assert_num_queries
+):
+    staff = staff_client("communicatie", "Nieuwsbrief")
+
+    def add(count):
+        for _n in range(count):
+            SubscriberFactory().topics.set([themes["migration"], themes["inclusion"]])
+
+    add(5)
+    staff.get(SUBSCRIBERS)  # warm up: session, permissions, content types
+    with CaptureQueriesContext(connection) as five:
+        assert staff.get(SUBSCRIBERS).status_code == 200
+    add(5)
+    with django_assert_num_queries(len(five.captured_queries)):
+        response = staff.get(SUBSCRIBERS)
+    assert len(soup(response).select("td.title .title-wrapper a")) == 10
+
+
+# --- caching ------------------------------------------------------------------------------
+
+
+def test_pages_with_the_signup_forms_are_cached_the_newsletter_page_is_not(client, pages, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    body = [("paragraph", "<p>Over ons.</p>"), ("newsletter_signup", None)]
+    StandardPageFactory(parent=pages["nl"].get_parent(), slug="met-blok", body=body)
+    first = client.get("/nl/met-blok/")
+    forms = soup(first).select("form[method=post]")
+    assert [form["action"] for form in forms] == [SIGNUP, SIGNUP]  # the block and the footer
+    ids = [box["id"] for form in forms for box in form.select("input[name=email]")]
+    assert len(set(ids)) == 2
+    assert first["X-Page-Cache"] == "miss"
+    assert Client().get("/nl/met-blok/")["X-Page-Cache"] == "hit"
+
+    newsletter = Client().get("/nl/nieuwsbrief/")
+    assert "private" in newsletter["Cache-Control"]
+    assert Client().get("/nl/nieuwsbrief/").get("X-Page-Cache") != "hit"
+    # a publish purges the page and its cacheable step, in each language's words
+    assert pages["nl"].get_cached_paths() == ["/", "/bedankt/"]
+    assert pages["en"].get_cached_paths() == ["/", "/thanks/"]

@@ -7,6 +7,7 @@ its errors on this page.
 
 from django.db import models
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,7 @@ RATE_LIMIT_SCOPE = "newsletter"
 
 
 def private(response):
-    """Responses that act on a personal link or show personal data are never cached."""
+    """Never cached: responses with a CSRF token, or that act on or show personal data."""
     add_never_cache_headers(response)
     return response
 
@@ -80,15 +81,21 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         """Validate a signup posted here or from another page's form; PRG on success."""
         form = self.signup_form(request.POST)
         if not form.is_valid():
-            return self.render(request, context_overrides={"form": form})
+            return private(self.render(request, context_overrides={"form": form}))
         subscriptions.subscribe(
             self,
             email=form.cleaned_data["email"],
             name=form.cleaned_data["name"],
             language=form.cleaned_data["language"],
+            topics=form.cleaned_data["topics"],
             source=form.cleaned_data["source"],
         )
         return redirect(self.route_url("thanks"))
+
+    def get_cached_paths(self):
+        """The page and its thanks step: the only routes a cache may keep (core.purge)."""
+        with translation.override(self.locale.language_code):
+            return ["/", "/" + self.reverse_subpage("thanks")]
 
     @path("")
     def signup(self, request):
@@ -97,7 +104,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
                 return too_many_requests(request, retry_after)
             return self.handle_signup(request)
         form = self.signup_form(initial={"source": self.url})
-        return self.render(request, context_overrides={"form": form})
+        return private(self.render(request, context_overrides={"form": form}))
 
     @path(_("thanks/"), name="thanks")
     def thanks(self, request):
@@ -128,10 +135,12 @@ class NewsletterPage(RoutablePageMixin, BasePage):
             if form.is_valid():
                 subscriptions.send_unsubscribe_link(self, form.cleaned_data["email"])
                 return self.render(request, template="newsletter/unsubscribe_link_sent.html")
-        return self.render(
-            request,
-            template="newsletter/unsubscribe_request.html",
-            context_overrides={"form": form},
+        return private(
+            self.render(
+                request,
+                template="newsletter/unsubscribe_request.html",
+                context_overrides={"form": form},
+            )
         )
 
     @path(_("unsubscribe/<str:key>/"), name="unsubscribe")
@@ -159,7 +168,11 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         if subscriber is None:
             status = 404
         elif subscriber.status != Subscriber.Status.UNSUBSCRIBED:
-            initial = {"name": subscriber.name, "language": subscriber.language}
+            initial = {
+                "name": subscriber.name,
+                "language": subscriber.language,
+                "topics": list(subscriber.topics.values_list("pk", flat=True)),
+            }
             form = PreferencesForm(request.POST or None, initial=initial)
             if request.method == "POST":
                 if retry_after := check_rate(request, RATE_LIMIT_SCOPE):
@@ -168,6 +181,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
                     subscriber.name = form.cleaned_data["name"]
                     subscriber.language = form.cleaned_data["language"]
                     subscriber.save(update_fields=["name", "language"])
+                    subscriber.topics.set(form.cleaned_data["topics"])
                     context["saved"] = True
             context["form"] = form
         response = self.render(

@@ -64,6 +64,13 @@ class Subscriber(models.Model):
     language = models.CharField(
         _("language"), max_length=7, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    topics = models.ManyToManyField(
+        "themes.ThemePage",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="newsletter_subscribers",
+        help_text=_("The themes chosen, as their Dutch (source) pages."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -89,6 +96,12 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+    def topic_titles(self):
+        """The chosen themes' titles, from ``topics`` (prefetch it in listings)."""
+        return ", ".join(topic.title for topic in self.topics.all())
+
+    topic_titles.short_description = _("topics")
 
     @property
     def log_title(self):
