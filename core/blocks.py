@@ -218,11 +218,7 @@ class PublicationListBlock(blocks.StructBlock):
             items = items.filter(translation_key__in=translation_keys)
         elif value["theme"]:
             items = items.filter(themes__translation_key=value["theme"].translation_key)
-        context["items"] = list(
-            items.order_by("-publication_date")[: value["count"]]
-            .defer_streamfields()
-            .select_related("document")
-        )
+        context["items"] = list(publication_model.for_listing(items)[: value["count"]])
         return context
 
 

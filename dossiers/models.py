@@ -1,18 +1,23 @@
 """Dossiers (long reads gathering what the institute knows on a subject) and the library."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import body_blocks
+from core.listings import chosen, live_in_active_locale, localized_live, published
 from core.models import BasePage
+from dossiers.library import Library
 
 
 class DossierIndexPage(BasePage):
@@ -29,6 +34,13 @@ class DossierIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("dossier index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dossiers"] = list(
+            published(DossierPage.objects.child_of(self)).defer_streamfields().order_by("title")
+        )
+        return context
 
 
 class DossierPage(BasePage):
@@ -89,8 +101,40 @@ class DossierPage(BasePage):
         index.SearchField("body"),
     ]
 
+    # Many-to-many fields are left out of wagtail-localize's defaults: keep them in step.
+    override_translatable_fields = [
+        SynchronizedField("themes"),
+        SynchronizedField("related_publications"),
+        SynchronizedField("related_projects"),
+    ]
+
     class Meta:
         verbose_name = _("dossier")
+
+    def shown_publications(self):
+        return localized_live(
+            PublicationPage.for_listing(chosen(self.related_publications)).select_related("locale"),
+            lookup=PublicationPage.for_listing(PublicationPage.objects.all()),
+        )
+
+    def shown_projects(self):
+        return localized_live(
+            chosen(self.related_projects)
+            .defer_streamfields()
+            .select_related("locale")
+            .order_by("title"),
+            lookup=self.related_projects.model.objects.defer_streamfields(),
+        )
+
+    def shown_themes(self):
+        return localized_live(chosen(self.themes).defer_streamfields().order_by("path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["publications"] = self.shown_publications()
+        context["projects"] = self.shown_projects()
+        context["themes"] = self.shown_themes()
+        return context
 
     def table_of_contents(self):
         """The level-2 headings of the body, as (anchor, text), for the table of contents."""
@@ -115,6 +159,18 @@ class PublicationIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("publication library")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["library"] = Library(
+            request.GET,
+            published(PublicationPage.objects.child_of(self)),
+            themes=live_in_active_locale(
+                PublicationPage._meta.get_field("themes").related_model.objects.all()
+            ),
+            listing=PublicationPage.for_listing,
+        )
+        return context
 
 
 class PublicationPage(BasePage):
@@ -185,6 +241,9 @@ class PublicationPage(BasePage):
         index.SearchField("document_text"),
     ]
 
+    # Many-to-many fields are left out of wagtail-localize's defaults: keep them in step.
+    override_translatable_fields = [SynchronizedField("themes")]
+
     class Meta:
         verbose_name = _("publication")
 
@@ -197,6 +256,46 @@ class PublicationPage(BasePage):
         """The text of the attached PDF (extracted by the search app), to find it by its words."""
         extracted = getattr(self.document, "extracted_text", None)
         return extracted.text if extracted else ""
+
+    def shown_authors(self):
+        return [author.person for author in self.authors.select_related("person")]
+
+    def shown_themes(self):
+        return localized_live(chosen(self.themes).defer_streamfields().order_by("path"))
+
+    def shown_dossiers(self):
+        """The dossiers in the active locale that gather this publication (or a translation of
+        it: a translated dossier still points at the source publications)."""
+        return list(
+            live_in_active_locale(
+                DossierPage.objects.filter(
+                    related_publications__translation_key=self.translation_key
+                )
+            )
+            .defer_streamfields()
+            .order_by("title")
+        )
+
+    @staticmethod
+    def for_listing(queryset):
+        """``queryset`` of publications made ready for a list of cards: newest first, with the
+        document, authors and cover image renditions fetched in a constant number of queries."""
+        return (
+            queryset.defer_streamfields()
+            .select_related("document")
+            .prefetch_related(
+                Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
+                Prefetch("authors", queryset=PublicationAuthor.objects.select_related("person")),
+            )
+            .order_by("-publication_date", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = self.shown_authors()
+        context["themes"] = self.shown_themes()
+        context["dossiers"] = self.shown_dossiers()
+        return context
 
 
 class PublicationAuthor(Orderable):

@@ -1,17 +1,24 @@
 """The top of the page tree: the home page and standard pages (about, privacy, contact)."""
 
 from django.db import models
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
 from core.blocks import KeyFigureBlock, body_blocks
-from core.models import BasePage
+from core.listings import in_order, live_in_active_locale, localized_live, published, section_page
+from core.models import BasePage, Partner
+from dossiers.models import DossierPage, PublicationIndexPage, PublicationPage
+from themes.models import ProjectPage, ThemeIndexPage, ThemePage
+
+LATEST_PUBLICATIONS = 4
 
 
 class HomePage(BasePage):
@@ -40,6 +47,28 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def shown_featured_dossiers(self):
+        dossier_ids = [featured.dossier_id for featured in self.featured_dossiers.all()]
+        return localized_live(
+            in_order(DossierPage.objects.defer_streamfields(), dossier_ids),
+            lookup=DossierPage.objects.defer_streamfields(),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_dossiers"] = self.shown_featured_dossiers()
+        context["themes"] = ThemePage.with_project_counts(
+            published(ThemePage.objects.descendant_of(self))
+        )
+        context["latest_publications"] = list(
+            PublicationPage.for_listing(published(PublicationPage.objects.descendant_of(self)))[
+                :LATEST_PUBLICATIONS
+            ]
+        )
+        context["theme_index"] = section_page(ThemeIndexPage)
+        context["library"] = section_page(PublicationIndexPage)
+        return context
 
 
 class HomePageFeaturedDossier(Orderable):
@@ -91,3 +120,37 @@ class PartnerIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("partner index")
+
+    def partners_by_kind(self):
+        """[(kind label, [partner, ...])] in the order of ``Partner.Kind``; each partner of the
+        active locale with ``shown_projects``, its published projects in that locale."""
+        logos = get_image_model().objects.prefetch_renditions()
+        partners = list(
+            live_in_active_locale(Partner.objects.all())
+            .prefetch_related(Prefetch("logo", queryset=logos))
+            .order_by("name")
+        )
+        projects = (
+            live_in_active_locale(
+                ProjectPage.objects.filter(
+                    partners__translation_key__in=[partner.translation_key for partner in partners]
+                )
+            )
+            .defer_streamfields()
+            .annotate(partner_key=F("partners__translation_key"))
+            .order_by("title")
+        )
+        projects_of = {}
+        for project in projects:
+            projects_of.setdefault(project.partner_key, []).append(project)
+        groups = {kind: [] for kind in Partner.Kind.values}
+        for partner in partners:
+            partner.shown_projects = projects_of.get(partner.translation_key, [])
+            groups[partner.kind].append(partner)
+        labels = dict(Partner.Kind.choices)
+        return [(labels[kind], members) for kind, members in groups.items() if members]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_groups"] = self.partners_by_kind()
+        return context

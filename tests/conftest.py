@@ -61,3 +61,10 @@ def home(locales):
         intro="<p>Knowledge on integration, migration and diversity.</p>",
     )
     return {"nl": home_nl, "en": home_en}
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploaded and generated files (documents, images) go to a temporary folder."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    return settings.MEDIA_ROOT

@@ -15,6 +15,9 @@ from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, Subm
 from stats.models import MediaMention, SocialFollowers
 from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage
 
+ImageFactory = wagtail_factories.ImageFactory
+DocumentFactory = wagtail_factories.DocumentFactory
+
 
 class HomePageFactory(wagtail_factories.PageFactory):
     title = "Kennisplatform Integratie & Samenleving"

@@ -1,21 +1,23 @@
 """Every page type of the content model can be built and renders (details per area elsewhere)."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests import factories
+from tests.conftest import publish_translation
 
 
 @pytest.fixture
 def tree(home):
     nl = home["nl"]
-    themes = factories.ThemeIndexPageFactory(parent=nl)
+    themes = factories.ThemeIndexPageFactory(parent=nl, intro="Onze vier thema's.")
     theme = factories.ThemePageFactory(parent=themes, title="Participatie", slug="participatie")
     project = factories.ProjectPageFactory(parent=theme, title="This is me!", slug="this-is-me")
-    dossiers = factories.DossierIndexPageFactory(parent=nl)
+    dossiers = factories.DossierIndexPageFactory(parent=nl, intro="Lange stukken.")
     dossier = factories.DossierPageFactory(parent=dossiers, title="Dossier vluchtelingen")
-    library = factories.PublicationIndexPageFactory(parent=nl)
+    library = factories.PublicationIndexPageFactory(parent=nl, intro="De bibliotheek.")
     publication = factories.PublicationPageFactory(parent=library, title="Boze burgers")
-    partners = factories.PartnerIndexPageFactory(parent=nl)
+    partners = factories.PartnerIndexPageFactory(parent=nl, intro="Met wie we werken.")
     return [themes, theme, project, dossiers, dossier, library, publication, partners]
 
 
@@ -24,3 +26,28 @@ def test_every_page_type_renders(client, tree):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert f"<h1>{page.title}</h1>" in response.content.decode().replace("&#x27;", "'")
+
+
+def test_every_page_type_has_a_meta_description_fallback_and_opengraph_tags(client, tree):
+    for page in tree:
+        page.search_description = ""
+        page.save_revision().publish()
+        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        summary = page.specific.summary_text
+        description = html.find("meta", attrs={"name": "description"})["content"]
+        assert summary and description == summary[:160], page.url
+        assert html.find("meta", property="og:title")["content"] == page.title
+        assert html.find("meta", property="og:description")["content"] == description
+        assert html.find("meta", property="og:url")["content"] == f"http://testserver{page.url}"
+        assert html.find("meta", property="og:type")["content"] == "article"
+
+
+def test_every_page_type_renders_in_english(client, tree):
+    for page in tree:  # parents come before their children
+        english = publish_translation(page, "en", slug=f"{page.slug}-en")
+        response = client.get(english.url)
+        assert response.status_code == 200, english.url
+        assert english.url.startswith("/en/")
+        html = BeautifulSoup(response.content, "html.parser")
+        assert html.html["lang"] == "en"
+        assert len(html.find_all("h1")) == 1

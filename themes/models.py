@@ -1,18 +1,33 @@
 """Themes, their projects and the testimonials of the people the institute worked with."""
 
+from collections import Counter
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.images import get_image_model
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
+from core.listings import chosen, live_in_active_locale, localized_live, published, section_page
 from core.models import BasePage
+
+RELATED_LIMIT = 6
 
 
 class ThemeIndexPage(BasePage):
@@ -29,6 +44,13 @@ class ThemeIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("theme index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = ThemePage.with_project_counts(
+            published(ThemePage.objects.child_of(self))
+        )
+        return context
 
 
 class ThemePage(BasePage):
@@ -70,6 +92,67 @@ class ThemePage(BasePage):
     class Meta:
         verbose_name = _("theme")
 
+    @staticmethod
+    def with_project_counts(themes):
+        """The themes of the queryset ``themes`` as a list, each with ``project_count`` (the
+        number of its published projects), in two queries."""
+        themes = list(themes.defer_streamfields().order_by("path"))
+        if not themes:
+            return themes
+        steplen = ThemePage.steplen
+        project_paths = published(ProjectPage.objects.filter(locale_id=themes[0].locale_id))
+        counts = Counter(path[:-steplen] for path in project_paths.values_list("path", flat=True))
+        for theme in themes:
+            theme.project_count = counts[theme.path]
+        return themes
+
+    def projects(self):
+        """Its published projects, in the order editors gave them."""
+        return list(published(ProjectPage.objects.child_of(self)).defer_streamfields())
+
+    def shown_testimonials(self):
+        """Live testimonials (reverse relation ``testimonials``) in the active locale; in a
+        translation too, since a translated testimonial still points at the source theme."""
+        photos = get_image_model().objects.prefetch_renditions()
+        return list(
+            live_in_active_locale(
+                Testimonial.objects.filter(theme__translation_key=self.translation_key)
+            ).prefetch_related(Prefetch("photo", queryset=photos))
+        )
+
+    def _related(self, relation_name):
+        """Published pages of the reverse relation ``relation_name`` in the active locale,
+        matched by translation so that a translated theme finds them too."""
+        model = self._meta.get_field(relation_name).related_model
+        return live_in_active_locale(
+            model.objects.filter(themes__translation_key=self.translation_key)
+        ).defer_streamfields()
+
+    def related_publications(self):
+        publications = self._related("publications")
+        return list(publications.model.for_listing(publications)[:RELATED_LIMIT])
+
+    def related_dossiers(self):
+        return list(self._related("dossiers").order_by("title"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = self.projects()
+        context["testimonials"] = self.shown_testimonials()
+        context["publications"] = self.related_publications()
+        context["dossiers"] = self.related_dossiers()
+        library = section_page(apps.get_model("dossiers", "PublicationIndexPage"))
+        if context["publications"] and library and library.locale_id == self.locale_id:
+            context["library_url"] = f"{library.url}?theme={self.slug}"
+        if not context["projects"] and self.locale_id != Locale.get_default().pk:
+            # A translated theme whose projects are described in the source language only.
+            context["source_theme"] = published(
+                ThemePage.objects.filter(
+                    translation_key=self.translation_key, locale=Locale.get_default()
+                )
+            ).first()
+        return context
+
 
 class ProjectPage(BasePage):
     class Status(models.TextChoices):
@@ -82,7 +165,9 @@ class ProjectPage(BasePage):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.RUNNING
     )
-    partners = ParentalManyToManyField("core.Partner", blank=True, verbose_name=_("partners"))
+    partners = ParentalManyToManyField(
+        "core.Partner", blank=True, related_name="projects", verbose_name=_("partners")
+    )
     result_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("result: a page"),
@@ -121,6 +206,9 @@ class ProjectPage(BasePage):
         index.FilterField("start_year"),
     ]
 
+    # Many-to-many fields are left out of wagtail-localize's defaults: keep them in step.
+    override_translatable_fields = [SynchronizedField("partners")]
+
     class Meta:
         verbose_name = _("project")
 
@@ -141,13 +229,24 @@ class ProjectPage(BasePage):
 
     @property
     def result_href(self):
+        """Where "to the result" links: the result page in the visitor's language, or the URL."""
         if self.result_page_id:
-            return self.result_page.localized.url
+            page = self.result_page.localized
+            return page.url if page.live else ""
         return self.result_url
 
     @property
     def theme(self):
         return self.get_parent().specific
+
+    def shown_partners(self):
+        """Its published partners, each in the visitor's language when translated."""
+        return localized_live(chosen(self.partners).order_by("name"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.shown_partners()
+        return context
 
 
 class Testimonial(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -184,6 +283,9 @@ class Testimonial(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMix
         FieldPanel("theme"),
         PublishingPanel(),
     ]
+
+    # A person's name is the same in every language.
+    override_translatable_fields = [SynchronizedField("person")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("testimonial")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Partner(
@@ -59,6 +60,9 @@ class Partner(
         index.FilterField("locale_id"),
     ]
 
+    # The address (/partners/<slug>/) is the same in every language; the name may differ.
+    override_translatable_fields = [SynchronizedField("slug")]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -95,6 +99,9 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("biography"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    # A person's name is the same in every language; role and biography are translated.
+    override_translatable_fields = [SynchronizedField("name")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")

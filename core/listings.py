@@ -1,0 +1,72 @@
+"""Helpers every listing uses: what is published, in the visitor's language.
+
+Two kinds of lists (the project's locale rule):
+- *automatic* listings (a theme's projects, the library, the partner index) show only what
+  exists in the active locale: :func:`live_in_active_locale`;
+- *curated* lists (a dossier's related publications, a project's partners, the home page's
+  featured dossiers) show each chosen item in the visitor's language when it is translated,
+  else as chosen: :func:`localized_live`, the list form of ``page.localized``, in two queries.
+"""
+
+from django.db.models import Case, Value, When
+
+from wagtail.models import Locale, Page
+
+
+def published(queryset):
+    """Live (and, for pages, publicly viewable) items of ``queryset``: pages or snippets."""
+    if issubclass(queryset.model, Page):
+        return queryset.live().public()
+    return queryset.filter(live=True)
+
+
+def live_in_active_locale(queryset):
+    """Published items of ``queryset`` in the active locale."""
+    return published(queryset).filter(locale=Locale.get_active())
+
+
+def localized_live(chosen, lookup=None):
+    """The published items of the queryset ``chosen``, in its order, each replaced by its
+    published translation in the active locale when there is one.
+
+    ``lookup`` is the queryset translations are fetched from (default: the model's manager);
+    give it the same ``select_related``/``defer_streamfields`` as ``chosen``.
+    """
+    items = list(published(chosen))
+    locale = Locale.get_active()
+    keys = {item.translation_key for item in items if item.locale_id != locale.pk}
+    if not keys:
+        return items
+    if lookup is None:
+        lookup = chosen.model._default_manager.all()
+    translations = {
+        item.translation_key: item
+        for item in live_in_active_locale(lookup).filter(translation_key__in=keys)
+    }
+    return [translations.get(item.translation_key, item) for item in items]
+
+
+def chosen(relation):
+    """A database queryset of the items of a many-to-many ``relation`` (a page's
+    ``ParentalManyToManyField``), also when a preview holds them in memory."""
+    return relation.model._default_manager.filter(pk__in=relation.values_list("pk", flat=True))
+
+
+def in_order(queryset, pks):
+    """``queryset`` restricted to ``pks`` and ordered as they are."""
+    pks = list(pks)
+    if not pks:
+        return queryset.none()
+    position = Case(*[When(pk=pk, then=Value(index)) for index, pk in enumerate(pks)])
+    return queryset.filter(pk__in=pks).order_by(position)
+
+
+def section_page(model):
+    """The published page of ``model`` (an index such as the library) in the active locale,
+    else the one in the default locale: where a link to that section should go."""
+    active, default = Locale.get_active(), Locale.get_default()
+    return (
+        published(model.objects.filter(locale__in=[active, default]))
+        .order_by(Case(When(locale=active, then=Value(0)), default=Value(1)), "path")
+        .first()
+    )
