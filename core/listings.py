@@ -49,7 +49,8 @@ def localized_live(chosen, lookup=None):
 def chosen(relation):
     """A database queryset of the items of a many-to-many ``relation`` (a page's
     ``ParentalManyToManyField``), also when a preview holds them in memory."""
-    return relation.model._default_manager.filter(pk__in=relation.values_list("pk", flat=True))
+    pk_name = relation.model._meta.pk.attname  # an in-memory relation knows no "pk" alias
+    return relation.model._default_manager.filter(pk__in=relation.values_list(pk_name, flat=True))
 
 
 def in_order(queryset, pks):

@@ -71,7 +71,7 @@ def test_english_home_shows_translated_dossiers_and_links_to_the_dutch_library(
 
     html = soup(client.get("/en/"))
     assert texts(html, "#dossiers-heading + ul h3") == ["Refugees"]
-    library_link = html.find("a", string="All publications in the library")
+    library_link = html.find("a", string="The library (in Dutch)")
     assert library_link["href"] == "/nl/publicaties/"
     assert library_link["hreflang"] == "nl"
 

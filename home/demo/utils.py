@@ -3,6 +3,8 @@
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
+from core.models import Navigation
+
 
 def rich(*paragraphs):
     return RichText("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
@@ -43,3 +45,19 @@ def ensure_translation(page, language_code, **fields):
 
 def root_page():
     return Page.get_first_root_node()
+
+
+def ensure_header_link(page, position=None):
+    """A link to ``page`` in the header menu of every locale the page is translated into,
+    at ``position`` (default: at the end); left alone where the menu already has it."""
+    for translation in page.get_translations(inclusive=True).specific():
+        navigation = Navigation.objects.filter(locale_id=translation.locale_id).first()
+        if navigation is None:
+            continue
+        links = list(navigation.header_links.raw_data)
+        if any(link["value"].get("page") == translation.pk for link in links):
+            continue
+        link = {"type": "link", "value": {"page": translation.pk, "url": "", "label": ""}}
+        links.insert(len(links) if position is None else position, link)
+        navigation.header_links = links
+        navigation.save()

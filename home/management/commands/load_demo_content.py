@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import newsletter, questions, site
+from home.demo import dossiers, home_page, newsletter, partners, questions, site, themes
+from home.demo.utils import ensure_header_link
 from home.editorial import setup_editorial
 
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             home = site.load()
-            questions.load(home)
+            load_content(home)
+            questions.load(home)  # links to the themes, publications and partners
             newsletter.load(home)
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
@@ -28,3 +30,17 @@ class Command(BaseCommand):
         call_command("rebuild_references_index", verbosity=0)
         if verbosity:
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+
+
+def load_content(home):
+    """Themes, projects, testimonials, partners, publications and the refugee dossier."""
+    partner_by_slug, partner_index = partners.load(home)
+    theme_by_slug = themes.ensure_themes(home)
+    library, publications = dossiers.ensure_library(home, theme_by_slug)
+    projects = themes.ensure_projects(theme_by_slug, partner_by_slug, publications)
+    themes.ensure_testimonials(theme_by_slug)
+    dossier = dossiers.ensure_dossier(home, theme_by_slug, publications, projects)
+    home_page.ensure_home_sections(home, dossier)
+    theme_index = theme_by_slug["nieuwe-migratie"].get_parent()
+    for position, page in enumerate([theme_index, dossier.get_parent(), library, partner_index]):
+        ensure_header_link(page, position)
