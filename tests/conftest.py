@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -68,3 +69,11 @@ def media_root(settings, tmp_path_factory):
     """Uploaded and generated files (documents, images) go to a temporary folder."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to /en/ activates English in the
+    test's thread, and nothing else would switch it back for the next test."""
+    yield
+    translation.deactivate()

@@ -193,7 +193,7 @@ def test_every_internal_link_of_the_demo_site_works_in_both_languages(client, de
     assert not broken
     # Every published page and every publication's download was reached by following links.
     for page in Page.objects.live().filter(depth__gt=1).specific():
-        assert page.url in statuses, page.url
+        assert page.url in statuses, f"no link leads to {page.url}: add it to a menu or a page"
     for publication in PublicationPage.objects.all():
         assert publication.document.url in statuses
     assert any("?type=" in path for path in statuses)

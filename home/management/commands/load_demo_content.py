@@ -21,7 +21,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = site.load()
             load_content(home)
-            questions.load(home)  # links to the themes, publications and partners
+            # the questions link to the themes, publications and partners loaded before
+            ensure_header_link(questions.load(home), position=3)
             newsletter.load(home)
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
