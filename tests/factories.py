@@ -16,7 +16,6 @@ from stats.models import MediaMention, SocialFollowers
 from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage
 
 ImageFactory = wagtail_factories.ImageFactory
-DocumentFactory = wagtail_factories.DocumentFactory
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
