@@ -23,7 +23,7 @@ class Command(BaseCommand):
             load_content(home)
             # the questions link to the themes, publications and partners loaded before
             ensure_header_link(questions.load(home), position=3)
-            newsletter.load(home)
+            ensure_header_link(newsletter.load(home))
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
         verbosity = options["verbosity"]
