@@ -1,6 +1,7 @@
 """Themes, their projects and testimonials: what a visitor sees, in Dutch and in English."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -193,7 +194,7 @@ def test_project_result_can_be_an_external_url_but_not_both(themes):
     )
     assert project.result_href == "https://www.example.org/rapport"
     project.result_page = themes["participation"]
-    with pytest.raises(Exception, match="not both"):
+    with pytest.raises(ValidationError, match="niet allebei"):
         project.full_clean()
 
 
