@@ -27,9 +27,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("stats/", include("stats.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
 ]
+
+# A database outage answers 503 + Retry-After instead of 500 (core.views.server_error).
+handler500 = "core.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,6 +113,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Required by Wagtail's PostgreSQL search (postgres.E005) and trigram matching.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # An unreachable database fails fast (503, core.views.server_error) instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -296,10 +301,26 @@ INSTITUTE_ADDRESS = env(
     "INSTITUTE_ADDRESS", "Kennisplatform Integratie & Samenleving, Postbus 1, 3500 AA Utrecht"
 )
 
+# Logs: one line per record on stderr, as JSON (LOG_FORMAT=json, production's default) or
+# text, with the request id and without e-mail addresses (core/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.logging.RequestIdFilter"},
+        "redact": {"()": "core.logging.RedactPersonalDataFilter"},
+    },
+    "formatters": {
+        "json": {"()": "core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "redact"],
+            "formatter": env("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         # one line per task state change is noise; failures still show
@@ -308,6 +329,8 @@ LOGGING = {
         # page created/edited/published lines; the admin's history keeps them anyway
         "wagtail": {"level": "WARNING"},
         "wagtail.contrib.redirects": {"level": "WARNING"},
+        # core.request logs every request; django.request would log 4xx/5xx a second time
+        "django.request": {"level": "ERROR"},
     },
 }
 WHITENOISE_ROOT = BASE_DIR / "public"
