@@ -1,4 +1,4 @@
-"""Operational endpoints (liveness, readiness, robots.txt) and the error pages."""
+"""Operational endpoints (liveness, readiness, robots.txt, media) and the error pages."""
 
 import logging
 import sys
@@ -12,6 +12,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as django_server_error
+from django.views.static import serve
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,15 @@ def server_error(request):
     if isinstance(sys.exception(), DATABASE_UNAVAILABLE):
         return service_unavailable(request)
     return django_server_error(request)
+
+
+@require_GET
+def serve_media(request, path):
+    """Uploaded images from local disk, cacheable by Varnish and browsers, never run as a page."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @require_GET

@@ -18,7 +18,7 @@ from tests.test_foundation import run_manage
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="simulates an outage of the PostgreSQL server"
 )
-outage_db = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+outage_db = pytest.mark.django_db(transaction=True)
 
 
 @contextmanager
