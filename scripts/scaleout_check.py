@@ -117,8 +117,8 @@ def check_newsletter_signup_reaches_the_database_and_the_mail_is_sent():
 
 
 def check_database_outage_gives_503_and_both_instances_recover():
-    for _attempt in range(2):
-        fetch(f"{VARNISH}/nl/")  # in Varnish's cache before the outage
+    # a page in Varnish's cache before the outage (once the purges of earlier checks ran)
+    eventually(lambda: fetch(f"{VARNISH}/en/")[1]["X-Cache"] == "HIT", 15, "/en/ is cached")
     postgres("stop")
     try:
         for app in APPS:
@@ -128,7 +128,7 @@ def check_database_outage_gives_503_and_both_instances_recover():
             assert "Tijdelijk niet beschikbaar" in body
             assert fetch(f"{app}/readyz")[0] == 503
             assert fetch(f"{app}/healthz")[0] == 200
-        assert fetch(f"{VARNISH}/nl/")[0] == 200, "Varnish keeps serving its cached copy"
+        assert fetch(f"{VARNISH}/en/")[0] == 200, "Varnish keeps serving its cached copy"
     finally:
         postgres("start")
     started = time.monotonic()
