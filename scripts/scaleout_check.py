@@ -24,6 +24,8 @@ django.setup()
 
 from django.apps import apps  # noqa: E402
 from django.db import connections  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from wagtail.models import Page  # noqa: E402
 
@@ -70,6 +72,11 @@ def postgres(action):
     )
 
 
+def signup_path():
+    with translation.override("nl"):
+        return reverse("newsletter_signup")
+
+
 def a_dutch_page():
     return Page.objects.live().filter(depth=3, locale__language_code="nl").first().specific
 
@@ -91,9 +98,9 @@ def check_a_published_change_is_shown_at_once():
     page.title = f"{page.title} {marker}"
     started = time.monotonic()
     page.save_revision().publish()
-    eventually(lambda: marker in fetch(url)[2], 15, f"{url} shows the new title")
     seconds = time.monotonic() - started
-    return f"{page.get_url()} showed the new title {seconds:.1f} s after publishing"
+    assert marker in fetch(url)[2], f"{url} still shows the old title"
+    return f"the next request for {page.get_url()} showed the new title ({seconds:.1f} s publish)"
 
 
 def check_newsletter_signup_reaches_the_database_and_the_mail_is_sent():
@@ -102,7 +109,7 @@ def check_newsletter_signup_reaches_the_database_and_the_mail_is_sent():
     subscriber_model = apps.get_model("newsletter", "Subscriber")
     email = f"scaleout-{uuid.uuid4().hex[:8]}@example.org"
     status, _headers, _body = fetch(
-        f"{VARNISH}/newsletter-signup/",
+        f"{VARNISH}{signup_path()}",
         data={"email": email, "name": "", "language": "nl", "consent": "on", "website": ""},
         headers={"Accept-Language": "nl"},
     )
@@ -182,7 +189,7 @@ def check_a_form_flood_is_refused_by_either_instance():
 
     def send(app):
         data = {"email": f"flood-{uuid.uuid4().hex[:8]}@example.org", "consent": "on"}
-        return fetch(f"{app}/newsletter-signup/", data=data, headers=client)[0]
+        return fetch(f"{app}{signup_path()}", data=data, headers=client)[0]
 
     statuses, refused_by = alternate_until_refused(send, 10)
     assert statuses.count(429) == 4, f"FORM_RATE_LIMIT=6 but: {statuses}"
