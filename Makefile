@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install demo lint messages browsers clean
+.PHONY: run test install demo lint messages browsers scaleout clean
 
 $(PY):
 	python_bin="$$(scripts/find-python.sh)" && echo "Using $$python_bin" && "$$python_bin" -m venv $(VENV)
@@ -27,6 +27,9 @@ run: demo
 
 test: install
 	scripts/test.sh
+
+scaleout: install
+	scripts/scaleout.sh
 
 lint: install
 	$(PY) -m ruff check .

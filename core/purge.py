@@ -12,8 +12,10 @@ Generic over every page type and snippet of every app (no app of ours is importe
 - a site-wide object (site settings, the ``Site`` record, anything in
   ``PAGE_CACHE_SITE_WIDE_MODELS`` such as the navigation): every live page.
 
-The URLs are collected when the change happens and purged after the transaction commits
-(``PurgeBatch``: a task, so Varnish or a CDN is called from the worker in production).
+The URLs are collected when the change happens and purged right after the transaction
+commits, in the same process (frontend_cache's purge task, called directly rather than
+queued for the worker), so the very next request sees the change. A cache that cannot be
+reached only logs an error.
 """
 
 from django.conf import settings
@@ -22,6 +24,7 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, ReferenceIndex, Site
@@ -76,7 +79,8 @@ def purge_after_commit(pages=(), urls=()):
     batch = PurgeBatch(urls)
     batch.add_pages(pages)
     if batch.urls:
-        transaction.on_commit(batch.purge)
+        urls = sorted(batch.urls)
+        transaction.on_commit(lambda: purge_urls_from_cache_task.call(urls))
 
 
 @receiver(page_published)

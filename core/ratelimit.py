@@ -37,9 +37,11 @@ def keyed_hash(value):
 
 
 def client_address(request):
+    """The client's address; behind a proxy the last one in its header (the proxy added it,
+    while the ones before it are whatever the client sent)."""
     header = settings.CLIENT_IP_HEADER
     address = request.META.get(header) or request.META.get("REMOTE_ADDR", "")
-    return address.split(",")[0].strip()
+    return address.split(",")[-1].strip()
 
 
 def client_fingerprint(request):

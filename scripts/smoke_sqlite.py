@@ -1,10 +1,12 @@
-"""Smoke test of the embedded default: migrate, load the demo content twice, render home.
+"""Smoke test of the embedded default: migrate, load the demo content twice, render home,
+back up and restore (SQLite's side of `manage.py backup` / `restore`).
 
 Run by scripts/test.sh with DATABASE_URL pointing at a fresh SQLite file.
 """
 
 import os
 import sys
+import tempfile
 
 import django
 
@@ -30,4 +32,12 @@ for path in ("/nl/", "/en/"):
     response = client.get(path, follow=True)
     assert response.status_code == 200, (path, response.status_code)
     assert b"<h1" in response.content, path
-print(f"SQLite smoke test passed: {pages_after_first} pages, /nl/ and /en/ render.")
+with tempfile.TemporaryDirectory() as backups:
+    call_command("backup", "--to", backups, verbosity=0)
+    Page.objects.filter(depth__gt=2).delete()
+    (folder,) = os.listdir(backups)
+    call_command("restore", os.path.join(backups, folder), "--noinput", verbosity=0)
+assert Page.objects.count() == pages_after_first, "the restored database lacks pages"
+print(
+    f"SQLite smoke test passed: {pages_after_first} pages, /nl/ and /en/ render, backup restored."
+)

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
 
@@ -27,14 +27,16 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("stats/", include("stats.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# A database outage answers 503 + Retry-After instead of 500 (core.views.server_error).
+handler500 = "core.views.server_error"
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA and settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.serve_media, name="media"))
 
 urlpatterns += i18n_patterns(
     path(_("search/"), include("search.urls")),

@@ -41,7 +41,8 @@ def publish_translation(page, language_code, **fields):
 
 @pytest.fixture
 def locales(db):
-    nl = Locale.objects.get(language_code="nl")
+    # (get_or_create: a transactional test before this one flushed the migrations' data)
+    nl, _created = Locale.objects.get_or_create(language_code="nl")
     en, _created = Locale.objects.get_or_create(language_code="en")
     return {"nl": nl, "en": en}
 
@@ -49,7 +50,9 @@ def locales(db):
 @pytest.fixture
 def home(locales):
     """A Dutch home page as the default site's root, and its published English translation."""
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["nl"])
+    )
     Page.objects.filter(depth=2).delete()
     home_nl = HomePageFactory(parent=root, locale=locales["nl"])
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)

@@ -156,3 +156,20 @@ def test_documents_are_downloaded_as_attachments_in_a_sandbox(client, db):
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Content-Security-Policy"] == "default-src 'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_behind_a_proxy_a_forged_forwarded_address_does_not_escape_the_limit(client, db, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    for attempt in range(10):
+        response = client.post(
+            "/admin/login/",
+            {"username": f"gok{attempt}", "password": "fout"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{attempt}, 203.0.113.5",  # forged, then the proxy's
+        )
+        assert response.status_code == 200
+    refused = client.post(
+        "/admin/login/",
+        {"username": "iemand", "password": "fout"},
+        HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.5",
+    )
+    assert refused.status_code == 429

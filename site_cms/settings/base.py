@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,6 +113,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Required by Wagtail's PostgreSQL search (postgres.E005) and trigram matching.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # An unreachable database fails fast (503, core.views.server_error) instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -142,6 +147,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media and documents on S3-compatible storage when a bucket is named (README: "Storage").
+# Image files are linked directly (so their origin joins the CSP below); documents are
+# always streamed through Wagtail's view (WAGTAILDOCS_SERVE_METHOD).
+MEDIA_ORIGINS = []
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if env("AWS_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS = [f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"]
+    elif env("AWS_S3_ENDPOINT_URL"):
+        MEDIA_ORIGINS = [env("AWS_S3_ENDPOINT_URL").rstrip("/")]
+    else:
+        MEDIA_ORIGINS = [f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"]
+# With local disk and DEBUG off, the site serves /media/ itself (core.views.serve_media).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 
 # E-mail: console in development, locmem in tests, any Django backend in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -261,10 +291,10 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "media-src": [CSP.SELF],
+    "media-src": [CSP.SELF, *MEDIA_ORIGINS],
     "frame-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
@@ -278,8 +308,8 @@ ADMIN_CSP = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
-    "media-src": [CSP.SELF, "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    "media-src": [CSP.SELF, "blob:", *MEDIA_ORIGINS],
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -296,10 +326,26 @@ INSTITUTE_ADDRESS = env(
     "INSTITUTE_ADDRESS", "Kennisplatform Integratie & Samenleving, Postbus 1, 3500 AA Utrecht"
 )
 
+# Logs: one line per record on stderr, as JSON (LOG_FORMAT=json, production's default) or
+# text, with the request id and without e-mail addresses (core/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.logging.RequestIdFilter"},
+        "redact": {"()": "core.logging.RedactPersonalDataFilter"},
+    },
+    "formatters": {
+        "json": {"()": "core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "redact"],
+            "formatter": env("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         # one line per task state change is noise; failures still show
@@ -308,6 +354,8 @@ LOGGING = {
         # page created/edited/published lines; the admin's history keeps them anyway
         "wagtail": {"level": "WARNING"},
         "wagtail.contrib.redirects": {"level": "WARNING"},
+        # core.request logs every request; django.request would log 4xx/5xx a second time
+        "django.request": {"level": "ERROR"},
     },
 }
 WHITENOISE_ROOT = BASE_DIR / "public"

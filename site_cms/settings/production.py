@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, LOGGING, STORAGES
 from .env import env, env_bool, env_int
 
 SECRET_KEY = env("SECRET_KEY")
@@ -12,6 +12,26 @@ if not SECRET_KEY:
 DEBUG = False
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Persistent connections, checked before each request: after a database outage the next
+# request reconnects, without a restart.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
+
+# Error reports to Sentry when SENTRY_DSN is set (optional dependency: pip install
+# '.[sentry]'); without personal data.
+if env("SENTRY_DSN"):
+    import sentry_sdk
+
+    from core.logging import scrub_sentry_event
+
+    sentry_sdk.init(
+        dsn=env("SENTRY_DSN"),
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+        before_send=scrub_sentry_event,
+    )
 
 STORAGES = {
     **STORAGES,

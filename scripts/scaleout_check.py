@@ -1,0 +1,231 @@
+"""End-to-end checks of the scale-out stack that scripts/scaleout.sh starts.
+
+Talks HTTP to Varnish and to each gunicorn instance, and uses the site's own models (same
+production settings and database) to publish a change and to look at what reached the
+database. Prints one line per check and ends with "N passed, N failed".
+"""
+
+import html
+import os
+import re
+import subprocess
+import sys
+import time
+import uuid
+from http.cookiejar import CookieJar
+from urllib.error import HTTPError
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
+
+import django
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+django.setup()
+
+from django.apps import apps  # noqa: E402
+from django.db import connections  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from wagtail.models import Page  # noqa: E402
+
+from core.models import OutgoingEmail  # noqa: E402
+
+APPS = os.environ["SCALEOUT_APPS"].split()
+VARNISH = os.environ["SCALEOUT_VARNISH"]
+
+
+class NoRedirects(HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, data=None, headers=None, cookies=None):
+    """(status, headers, body) without following redirects."""
+    opener = build_opener(
+        NoRedirects, HTTPCookieProcessor(CookieJar() if cookies is None else cookies)
+    )
+    body = urlencode(data).encode() if data is not None else None
+    request = Request(url, data=body, headers=headers or {})  # noqa: S310 (our own http URLs)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read().decode()
+    except HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def eventually(condition, seconds, what):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {seconds} s: {what}")
+        time.sleep(0.2)
+
+
+def postgres(action):
+    """Stop or start the stack's PostgreSQL (the functions of scripts/lib/stack.sh)."""
+    connections.close_all()
+    subprocess.run(  # noqa: S603
+        ["bash", "-c", f"source scripts/lib/stack.sh && pg_{action}"],  # noqa: S607
+        check=True,
+        env={**os.environ, "STACK_PG_DATA": os.environ["SCALEOUT_PG_DATA"]},
+    )
+
+
+def signup_path():
+    with translation.override("nl"):
+        return reverse("newsletter_signup")
+
+
+def a_dutch_page():
+    return Page.objects.live().filter(depth=3, locale__language_code="nl").first().specific
+
+
+def check_page_is_served_from_varnish():
+    fetch(f"{VARNISH}/nl/")
+    status, headers, _body = fetch(f"{VARNISH}/nl/")
+    assert status == 200, status
+    assert headers["X-Cache"] == "HIT", headers["X-Cache"]
+    return "the second request for /nl/ is a Varnish hit"
+
+
+def check_a_published_change_is_shown_at_once():
+    page = a_dutch_page()
+    url = f"{VARNISH}{page.get_url()}"
+    fetch(url)
+    assert fetch(url)[1]["X-Cache"] == "HIT"
+    marker = uuid.uuid4().hex[:8]
+    page.title = f"{page.title} {marker}"
+    started = time.monotonic()
+    page.save_revision().publish()
+    seconds = time.monotonic() - started
+    assert marker in fetch(url)[2], f"{url} still shows the old title"
+    return f"the next request for {page.get_url()} showed the new title ({seconds:.1f} s publish)"
+
+
+def check_newsletter_signup_reaches_the_database_and_the_mail_is_sent():
+    if not apps.is_installed("newsletter"):
+        return None  # the newsletter app is not on this branch yet
+    subscriber_model = apps.get_model("newsletter", "Subscriber")
+    email = f"scaleout-{uuid.uuid4().hex[:8]}@example.org"
+    status, _headers, _body = fetch(
+        f"{VARNISH}{signup_path()}",
+        data={"email": email, "name": "", "language": "nl", "consent": "on", "website": ""},
+        headers={"Accept-Language": "nl"},
+    )
+    assert status in (200, 302, 303), status
+    assert subscriber_model.objects.filter(email=email).exists(), "no subscriber stored"
+    eventually(
+        lambda: OutgoingEmail.objects.filter(to=email, status=OutgoingEmail.Status.SENT).exists(),
+        30,
+        "the worker sent the confirmation e-mail",
+    )
+    return "a signup through Varnish was stored and its e-mail sent by the worker"
+
+
+def check_database_outage_gives_503_and_both_instances_recover():
+    # a page in Varnish's cache before the outage (once the purges of earlier checks ran)
+    eventually(lambda: fetch(f"{VARNISH}/en/")[1]["X-Cache"] == "HIT", 15, "/en/ is cached")
+    postgres("stop")
+    try:
+        for app in APPS:
+            status, headers, body = fetch(f"{app}/nl/?uncached={uuid.uuid4().hex}")
+            assert status == 503, (app, status)
+            assert int(headers["Retry-After"]) > 0
+            assert "Tijdelijk niet beschikbaar" in body
+            assert fetch(f"{app}/readyz")[0] == 503
+            assert fetch(f"{app}/healthz")[0] == 200
+        assert fetch(f"{VARNISH}/en/")[0] == 200, "Varnish keeps serving its cached copy"
+    finally:
+        postgres("start")
+    started = time.monotonic()
+    for app in APPS:
+        eventually(
+            lambda app=app: fetch(f"{app}/nl/?uncached={uuid.uuid4().hex}")[0] == 200,
+            5,
+            f"{app} recovers without a restart",
+        )
+    return (
+        "both instances answered 503 + Retry-After without PostgreSQL and recovered "
+        f"{time.monotonic() - started:.1f} s after it was back"
+    )
+
+
+def alternate_until_refused(send, attempts):
+    """Send to the instances in turn; return (statuses, instances that answered 429)."""
+    statuses, refused_by = [], set()
+    for attempt in range(attempts):
+        app = APPS[attempt % len(APPS)]
+        statuses.append(send(app))
+        if statuses[-1] == 429:
+            refused_by.add(app)
+    return statuses, refused_by
+
+
+def check_a_login_flood_is_refused_by_either_instance():
+    cookies = CookieJar()
+    _status, _headers, body = fetch(f"{APPS[0]}/admin/login/", cookies=cookies)
+    token = html.unescape(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1])
+    client = {"X-Forwarded-For": "203.0.113.10"}
+
+    def send(app):
+        return fetch(
+            f"{app}/admin/login/",
+            data={"username": "admin", "password": "wrong", "csrfmiddlewaretoken": token},
+            headers=client,
+            cookies=cookies,
+        )[0]
+
+    statuses, refused_by = alternate_until_refused(send, 14)
+    assert statuses == [200] * 10 + [429] * 4, statuses
+    assert refused_by == set(APPS), refused_by
+    return "10 failed logins spread over both instances, then 429 from each (limits in Redis)"
+
+
+def check_a_form_flood_is_refused_by_either_instance():
+    if not apps.is_installed("newsletter"):
+        return None
+    client = {"X-Forwarded-For": "203.0.113.11"}
+
+    def send(app):
+        data = {"email": f"flood-{uuid.uuid4().hex[:8]}@example.org", "consent": "on"}
+        return fetch(f"{app}{signup_path()}", data=data, headers=client)[0]
+
+    statuses, refused_by = alternate_until_refused(send, 10)
+    assert statuses.count(429) == 4, f"FORM_RATE_LIMIT=6 but: {statuses}"
+    assert refused_by == set(APPS), refused_by
+    return "6 signups spread over both instances, then 429 from each"
+
+
+CHECKS = [
+    check_page_is_served_from_varnish,
+    check_a_published_change_is_shown_at_once,
+    check_newsletter_signup_reaches_the_database_and_the_mail_is_sent,
+    check_database_outage_gives_503_and_both_instances_recover,
+    check_a_login_flood_is_refused_by_either_instance,
+    check_a_form_flood_is_refused_by_either_instance,
+]
+
+
+def main():
+    passed = failed = skipped = 0
+    for check in CHECKS:
+        name = check.__name__.removeprefix("check_").replace("_", " ")
+        try:
+            result = check()
+        except Exception as error:  # report every check, then fail
+            failed += 1
+            print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
+            continue
+        if result is None:
+            skipped += 1
+            print(f"SKIP {name}: the newsletter app is not installed", flush=True)
+        else:
+            passed += 1
+            print(f"ok   {name}: {result}", flush=True)
+    print(f"scaleout: {passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
