@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import newsletter, questions, site
+from home.demo import annual_report, newsletter, questions, site
 from home.editorial import setup_editorial
 
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
             home = site.load()
             questions.load(home)
             newsletter.load(home)
+            annual_report.load(home)
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
         verbosity = options["verbosity"]
