@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.models import Partner
+from questions import figures as question_figures
+from questions.models import QuestionKind
 from stats import figures as stats_figures
 from stats.models import SocialFollowers
 from themes.models import ProjectPage, ThemePage
@@ -164,4 +166,15 @@ for channel, name in SocialFollowers.Channel.choices:
         f"followers_{channel}",
         format_lazy(_("Followers on {channel}"), channel=name),
         lambda year, page, channel=channel: stats_figures.followers(year, channel),
+    )
+live_figures.register(
+    "questions_answered",
+    _("Answered questions"),
+    lambda year, page: question_figures.answered_by_kind(year)["total"],
+)
+for kind, name in QuestionKind.choices:
+    live_figures.register(
+        f"questions_answered_{kind}",
+        format_lazy(_("Answered questions: {kind}"), kind=name),
+        lambda year, page, kind=kind: question_figures.answered_by_kind(year)[kind],
     )

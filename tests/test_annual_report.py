@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from home.blocks import ReportFigureBlock
 from home.figures import live_figures
 from home.models import AnnualReportPage, HomePage
+from questions.models import SubmittedQuestion
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
 from tests.conftest import publish_translation
@@ -150,6 +151,29 @@ def test_live_figures_equal_the_database_counts(client, report, content):
     assert numbers["downloads boze burgers"] == str(downloads) == "807"
     assert numbers["weergaven boze burgers"] == "15"  # 10 recorded + 5 counted
     assert numbers["beantwoorde vragen"] == "121"
+
+
+def test_answered_questions_are_live_figures_of_the_question_service(client, home):
+    answered = datetime.datetime(2017, 5, 1, 12, tzinfo=datetime.UTC)
+    for kind, count in [("straightforward", 3), ("complex", 2)]:
+        factories.SubmittedQuestionFactory.create_batch(
+            count, kind=kind, status="answered", answered_at=answered
+        )
+    factories.SubmittedQuestionFactory(kind="complex")  # not answered
+    body = [
+        (
+            "key_figures",
+            [
+                live("beantwoord", "questions_answered"),
+                live("complex", "questions_answered_complex"),
+            ],
+        )
+    ]
+    page = factories.AnnualReportPageFactory(parent=home["nl"], body=body)
+    numbers = figure_numbers(client.get(page.url))
+    answered_2017 = SubmittedQuestion.objects.filter(answered_at__year=2017)
+    assert numbers["beantwoord"] == str(answered_2017.count()) == "5"
+    assert numbers["complex"] == str(answered_2017.filter(kind="complex").count()) == "2"
 
 
 def test_the_report_renders_in_dutch_and_english(client, report):
@@ -339,4 +363,12 @@ def test_the_demo_builds_the_2017_report_from_the_seed(client, db):
     assert figure_numbers(en)["partner organisations"] == "25+"
     report = AnnualReportPage.objects.get(slug="jaarbericht-2017")
     live_keys = {figure["live_figure"] for figure in report.live_figure_blocks()}
-    assert {"site_visits", "media_mentions", "followers_x", "followers_linkedin"} <= live_keys
+    assert {
+        "questions_answered",
+        "questions_answered_complex",
+        "site_visits",
+        "media_mentions",
+        "followers_x",
+        "followers_linkedin",
+    } <= live_keys
+    assert figure_numbers(nl)["beantwoorde vragen"] == "121"
