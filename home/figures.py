@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.models import Partner
+from newsletter import figures as newsletter_figures
 from questions import figures as question_figures
 from questions.models import QuestionKind
 from stats import figures as stats_figures
@@ -178,3 +179,8 @@ for kind, name in QuestionKind.choices:
         format_lazy(_("Answered questions: {kind}"), kind=name),
         lambda year, page, kind=kind: question_figures.answered_by_kind(year)[kind],
     )
+live_figures.register(
+    "newsletter_subscribers",
+    _("Newsletter subscribers at the end of the year"),
+    lambda year, page: newsletter_figures.confirmed_count(year),
+)

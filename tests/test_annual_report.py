@@ -176,6 +176,16 @@ def test_answered_questions_are_live_figures_of_the_question_service(client, hom
     assert numbers["complex"] == str(answered_2017.filter(kind="complex").count()) == "2"
 
 
+def test_newsletter_subscribers_are_a_live_figure_of_the_newsletter(client, home):
+    end_of_2017 = datetime.datetime(2017, 12, 1, tzinfo=datetime.UTC)
+    factories.SubscriberFactory.create_batch(3, confirmed_at=end_of_2017)
+    factories.SubscriberFactory(confirmed_at=end_of_2017, unsubscribed_at=end_of_2017)
+    factories.SubscriberFactory(confirmed_at=datetime.datetime(2018, 2, 1, tzinfo=datetime.UTC))
+    body = [("key_figures", [live("abonnees", "newsletter_subscribers")])]
+    page = factories.AnnualReportPageFactory(parent=home["nl"], body=body)
+    assert figure_numbers(client.get(page.url))["abonnees"] == "3"
+
+
 def test_the_report_renders_in_dutch_and_english(client, report):
     english = publish_translation(
         report, "en", title="Annual report 2017", slug="annual-report-2017", intro="The year."
