@@ -11,19 +11,16 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.text import capfirst
 
 WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 72, 8, 16, 32
+LEFT, RIGHT, TOP, BOTTOM = 80, 8, 16, 36
 GRIDLINES = 4
 
 
-def nice_maximum(value):
-    """The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above ``value`` (a round top for the axis)."""
-    if value <= 0:
+def nice_step(value):
+    """The smallest whole 1, 2 or 5 × 10ⁿ at or above ``value``: a round gridline step."""
+    if value <= 1:
         return 1
     magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return int(step * magnitude) or 1
-    return value
+    return next(step * magnitude for step in (1, 2, 5, 10) if value <= step * magnitude)
 
 
 def _coordinate(number):
@@ -68,7 +65,8 @@ class MonthChart:
         self.title = title
         self.key = key  # unique within a page: ids of the title and description
         self.total = sum(self.values)
-        self.axis_maximum = nice_maximum(max(self.values, default=0))
+        self.step = nice_step(max(self.values, default=0) / GRIDLINES)
+        self.axis_maximum = self.step * GRIDLINES
 
     def _y(self, value):
         plot_height = HEIGHT - TOP - BOTTOM
@@ -97,8 +95,7 @@ class MonthChart:
 
     @property
     def gridlines(self):
-        step = self.axis_maximum / GRIDLINES
         return [
-            Gridline(value=round(step * index), y=_coordinate(self._y(step * index)))
+            Gridline(value=self.step * index, y=_coordinate(self._y(self.step * index)))
             for index in range(GRIDLINES + 1)
         ]

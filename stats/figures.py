@@ -45,6 +45,13 @@ def site_visits(year):
     return _total(DailyPageViews.objects.filter(day__year=year))
 
 
+def page_views(year, page):
+    """Counted views of ``page`` in ``year``, its translations included."""
+    return _total(
+        DailyPageViews.objects.filter(day__year=year, page__translation_key=page.translation_key)
+    )
+
+
 def counted_downloads(year):
     return _total(DailyDownloads.objects.filter(day__year=year))
 

@@ -9,7 +9,7 @@ import wagtail_factories
 
 from core.models import Partner, Person
 from dossiers.models import DossierIndexPage, DossierPage, PublicationIndexPage, PublicationPage
-from home.models import HomePage, PartnerIndexPage, StandardPage
+from home.models import AnnualReportPage, HomePage, PartnerIndexPage, StandardPage
 from newsletter.models import CONSENT_VERSION, NewsletterPage, Subscriber
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from stats.models import MediaMention, SocialFollowers
@@ -207,3 +207,13 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Subscriber
+
+
+class AnnualReportPageFactory(wagtail_factories.PageFactory):
+    title = "Jaarbericht 2017"
+    slug = "jaarbericht-2017"
+    year = 2017
+    intro = "Het jaar in cijfers."
+
+    class Meta:
+        model = AnnualReportPage

@@ -209,6 +209,7 @@ def every_page(home):
         questions,
         factories.QuestionPageFactory(parent=questions),
         factories.NewsletterPageFactory(parent=nl),
+        factories.AnnualReportPageFactory(parent=nl),
     ]
 
 

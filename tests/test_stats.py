@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from stats import figures
+from stats.charts import MonthChart
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
 
@@ -301,3 +302,11 @@ def test_followers_are_typed_per_channel_and_year(db):
     assert figures.followers(2017, "x") == 1936
     assert figures.followers(2017, "linkedin") == 1147
     assert figures.followers(2018, "x") == 0
+
+
+def test_the_chart_axis_has_round_steps_above_the_highest_month():
+    empty = MonthChart(2017, [0] * 12, "Bezoeken", "empty")
+    assert [line.value for line in empty.gridlines] == [0, 1, 2, 3, 4]
+    busy = MonthChart(2017, [15565, 18529] + [0] * 10, "Bezoeken", "busy")
+    assert [line.value for line in busy.gridlines] == [0, 5000, 10000, 15000, 20000]
+    assert float(busy.bars[1].height) > float(busy.bars[0].height) > float(busy.bars[2].height)

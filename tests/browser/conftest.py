@@ -227,6 +227,25 @@ def site(migrated_data, home, locales, settings, tmp_path):
         slug="angry-citizens",
         summary="Why citizens get angry at the government and what municipalities can do.",
     )
+    figure = {"number": "", "page": None, "frozen": None, "source": ""}
+    report = factories.AnnualReportPageFactory(
+        parent=nl,
+        body=[
+            ("heading", {"text": "Het jaar in cijfers", "level": "h2"}),
+            (
+                "key_figures",
+                [
+                    {**figure, "label": "beantwoorde vragen", "number": "121", "live_figure": ""},
+                    {**figure, "label": "bezoeken website", "live_figure": "site_visits"},
+                ],
+            ),
+            ("month_chart", {"heading": "Sitebezoek", "series": "visits"}),
+            ("publication_figures", {"heading": "Publicaties", "publications": [], "count": 5}),
+            ("theme_overview", {"heading": "Thema's en projecten", "themes": []}),
+            ("audience", {"heading": "Publiek", "groups": [{"label": "onderwijs", "share": 20}]}),
+        ],
+    )
+    publish_translation(report, "en", title="Annual report 2017", slug="annual-report-2017")
     for code in ("nl", "en"):
         locale = locales[code]
         links = [themes.get_translation(locale), library.get_translation(locale)]
@@ -242,6 +261,7 @@ def site(migrated_data, home, locales, settings, tmp_path):
         "dossier": dossier,
         "library": library,
         "publication": publication,
+        "annual_report": report,
         "image": image,
         "document": document,
         "editor": make_user("redacteur", editorial.EDITORS),

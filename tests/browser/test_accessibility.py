@@ -21,6 +21,7 @@ def pages_to_check(site):
         "project": site["project"],
         "dossier": site["dossier"],
         "publication": site["publication"],
+        "annual-report": site["annual_report"],
     }
     urls = []
     for name, page in pages.items():

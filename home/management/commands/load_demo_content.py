@@ -9,7 +9,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import dossiers, home_page, newsletter, partners, questions, site, themes
+from home.demo import (
+    annual_report,
+    dossiers,
+    home_page,
+    newsletter,
+    partners,
+    questions,
+    site,
+    themes,
+)
 from home.demo.utils import ensure_header_link
 from home.editorial import setup_editorial
 
@@ -24,6 +33,7 @@ class Command(BaseCommand):
             # the questions link to the themes, publications and partners loaded before
             ensure_header_link(questions.load(home), position=3)
             ensure_header_link(newsletter.load(home))
+            annual_report.load(home)
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
         verbosity = options["verbosity"]
