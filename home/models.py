@@ -18,11 +18,11 @@ from core.blocks import KeyFigureBlock, body_blocks
 from core.listings import in_order, live_in_active_locale, localized_live, published, section_page
 from core.models import BasePage, Partner
 from dossiers.models import DossierPage, PublicationIndexPage, PublicationPage
+from home.blocks import annual_report_blocks
+from home.figures import live_figures
 from themes.models import ProjectPage, ThemeIndexPage, ThemePage
 
 LATEST_PUBLICATIONS = 4
-from home.blocks import annual_report_blocks
-from home.figures import live_figures
 
 
 class HomePage(BasePage):
