@@ -21,6 +21,7 @@ import datetime
 import os
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -164,11 +165,10 @@ def top_up(library, themes, target, rng):
                 publication_date=datetime.date(rng.randint(2010, 2024), rng.randint(1, 12), 1),
                 summary=words,
                 body=[("paragraph", f"<p>{sentence(rng, 150)}</p>")],
+                themes=rng.sample(themes, rng.randint(1, 2)),
                 first_published_at=datetime.datetime.now(datetime.UTC),
             )
             library.add_child(instance=page)
-            page.themes.set(rng.sample(themes, rng.randint(1, 2)))
-            page.save()
             created.append(page.pk)
     backend = get_search_backend()
     batch = 500
@@ -196,6 +196,8 @@ def main():
     parser.add_argument("--runs", type=int, default=20, help="timed requests per query")
     args = parser.parse_args()
 
+    # Stopped with SIGTERM (e.g. by `timeout`): still stop and delete the throwaway cluster.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     with contextlib.ExitStack() as stack:
         if not os.environ.get("DATABASE_URL"):
             os.environ["DATABASE_URL"] = stack.enter_context(throwaway_postgres())
@@ -212,12 +214,13 @@ def run(args):
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.urls import reverse
     from django.utils import translation
 
     if connection.vendor != "postgresql":
         sys.exit("The benchmark needs PostgreSQL (DATABASE_URL=postgres://…).")
+    setup_test_environment()  # responses carry their template context
     settings.SEARCH_AUTOCOMPLETE_RATE = "1000000/m"
     print("migrating …")
     call_command("migrate", interactive=False, verbosity=0)

@@ -12,11 +12,12 @@ so a new page type is found without changes here. Two conventions let a page typ
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, DateField, OuterRef, Q, Subquery
+from django.db.models import Count, DateField, F, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 
@@ -66,14 +67,24 @@ def live_pages(locale):
 
 
 def themes_of_locale(locale):
-    return (
-        theme_model()
-        .objects.live()
+    """The live themes of ``locale``, each with ``translation_ids``: its pks in every language."""
+    model = theme_model()
+    themes = list(
+        model.objects.live()
         .public()
         .filter(locale=locale)
-        .only("pk", "title", "path", "depth", "translation_key", "locale_id")
+        .only("pk", "title", "path", "depth", "url_path", "translation_key", "locale_id")
         .order_by("path")
     )
+    translations = model.objects.filter(
+        translation_key__in=[theme.translation_key for theme in themes]
+    ).values_list("pk", "translation_key")
+    ids = defaultdict(list)
+    for pk, translation_key in translations:
+        ids[translation_key].append(pk)
+    for theme in themes:
+        theme.translation_ids = ids[theme.translation_key]
+    return themes
 
 
 def theme_links():
@@ -92,21 +103,34 @@ def theme_links():
 
 def in_theme(theme):
     """Q for the pages that belong to ``theme`` (see the module's docstring)."""
-    same_theme = theme_model().objects.filter(translation_key=theme.translation_key)
     condition = Q(path__startswith=theme.path)
     for model, field in theme_links():
-        linked = model.objects.filter(**{f"{field.name}__in": same_theme.values("pk")})
-        condition |= Q(pk__in=linked.values("pk"))
+        if field.many_to_many:
+            linked = field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}__in": theme.translation_ids}
+            ).values(field.m2m_field_name())
+        else:
+            linked = model.objects.filter(**{f"{field.name}__in": theme.translation_ids})
+            linked = linked.values("pk")
+        condition |= Q(pk__in=linked)
     return condition
 
 
 def page_date():
-    """The date of a page: its ``search_date_field`` if its type has one, else first published."""
-    dates = [
-        Subquery(model.objects.filter(pk=OuterRef("pk")).values(model.search_date_field)[:1])
-        for model in get_page_models()
-        if getattr(model, "search_date_field", None)
-    ]
+    """The date of a page: its ``search_date_field`` if its type has one, else first published.
+
+    The specific tables are joined (a Page's reverse link to its subclass is the subclass's
+    model name: ``publicationpage__publication_date``).
+    """
+    dates = []
+    for model in get_page_models():
+        if getattr(model, "search_date_field", None):
+            ancestors = [
+                parent for parent in model._meta.get_parent_list() if issubclass(parent, Page)
+            ]
+            chain = [parent._meta.model_name for parent in reversed(ancestors[:-1])]
+            lookup = "__".join([*chain, model._meta.model_name, model.search_date_field])
+            dates.append(F(lookup))
     first_published = TruncDate("first_published_at")
     if not dates:
         return first_published
@@ -147,13 +171,14 @@ class PageSearch:
 
     def __init__(self, locale, query, filters=None, sort=SORT_RELEVANCE):
         self.locale = locale
+        self.live_pages = live_pages(locale)  # evaluates the view restrictions once
         self.query = query
         self.filters = filters or Filters()
         self.sort = sort
 
     def pages(self, skip=None):
         """The live pages of the locale with every filter applied except ``skip``."""
-        pages = live_pages(self.locale)
+        pages = self.live_pages
         filters = self.filters
         if filters.page_type and skip != "type":
             model = page_types()[filters.page_type]
@@ -229,7 +254,7 @@ class PageSearch:
         """Pages whose words look like the query (typos), when the backend can tell."""
         if not getattr(get_search_backend(), "supports_fuzzy", False):
             return []
-        pages = live_pages(self.locale).specific().defer_streamfields()
+        pages = self.live_pages.specific().defer_streamfields()
         return list(pages.search(Fuzzy(self.query, unaccent=True))[:limit])
 
     def promotions(self):

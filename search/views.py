@@ -99,7 +99,7 @@ class SearchLinks:
 @require_GET
 def search(request):
     locale = Locale.get_active()
-    themes = list(themes_of_locale(locale))
+    themes = themes_of_locale(locale)
     form = SearchForm(request.GET, themes=themes)
     valid = form.is_valid()
     query, filters, sort = form.search_arguments()
