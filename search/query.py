@@ -251,7 +251,7 @@ class PageSearch:
         ]
 
     def suggestions(self, limit=5):
-        """Pages whose words look like the query (typos), when the backend can tell."""
+        """Pages whose titles have a word like the query (typos), when the backend can tell."""
         if not getattr(get_search_backend(), "supports_fuzzy", False):
             return []
         pages = self.live_pages.specific().defer_streamfields()
