@@ -12,11 +12,12 @@ so a new page type is found without changes here. Two conventions let a page typ
 """
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, DateField, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Count, DateField, ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 
@@ -66,14 +67,24 @@ def live_pages(locale):
 
 
 def themes_of_locale(locale):
-    return (
-        theme_model()
-        .objects.live()
+    """The live themes of ``locale``, each with ``translation_ids``: its pks in every language."""
+    model = theme_model()
+    themes = list(
+        model.objects.live()
         .public()
         .filter(locale=locale)
-        .only("pk", "title", "path", "depth", "translation_key", "locale_id")
+        .only("pk", "title", "path", "depth", "url_path", "translation_key", "locale_id")
         .order_by("path")
     )
+    translations = model.objects.filter(
+        translation_key__in=[theme.translation_key for theme in themes]
+    ).values_list("pk", "translation_key")
+    ids = defaultdict(list)
+    for pk, translation_key in translations:
+        ids[translation_key].append(pk)
+    for theme in themes:
+        theme.translation_ids = ids[theme.translation_key]
+    return themes
 
 
 def theme_links():
@@ -92,21 +103,34 @@ def theme_links():
 
 def in_theme(theme):
     """Q for the pages that belong to ``theme`` (see the module's docstring)."""
-    same_theme = theme_model().objects.filter(translation_key=theme.translation_key)
     condition = Q(path__startswith=theme.path)
     for model, field in theme_links():
-        linked = model.objects.filter(**{f"{field.name}__in": same_theme.values("pk")})
-        condition |= Q(pk__in=linked.values("pk"))
+        if field.many_to_many:
+            linked = field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}__in": theme.translation_ids}
+            ).values(field.m2m_field_name())
+        else:
+            linked = model.objects.filter(**{f"{field.name}__in": theme.translation_ids})
+            linked = linked.values("pk")
+        condition |= Q(pk__in=linked)
     return condition
 
 
 def page_date():
-    """The date of a page: its ``search_date_field`` if its type has one, else first published."""
-    dates = [
-        Subquery(model.objects.filter(pk=OuterRef("pk")).values(model.search_date_field)[:1])
-        for model in get_page_models()
-        if getattr(model, "search_date_field", None)
-    ]
+    """The date of a page: its ``search_date_field`` if its type has one, else first published.
+
+    The specific tables are joined (a Page's reverse link to its subclass is the subclass's
+    model name: ``publicationpage__publication_date``).
+    """
+    dates = []
+    for model in get_page_models():
+        if getattr(model, "search_date_field", None):
+            ancestors = [
+                parent for parent in model._meta.get_parent_list() if issubclass(parent, Page)
+            ]
+            chain = [parent._meta.model_name for parent in reversed(ancestors[:-1])]
+            lookup = "__".join([*chain, model._meta.model_name, model.search_date_field])
+            dates.append(F(lookup))
     first_published = TruncDate("first_published_at")
     if not dates:
         return first_published
@@ -142,25 +166,34 @@ class FacetOption:
     url: str = ""
 
 
+@dataclass
+class Facets:
+    count: int
+    types: list[FacetOption]
+    themes: list[FacetOption]
+    years: list[FacetOption]
+
+
 class PageSearch:
     """One search: a query, filters and an order, over the live pages of a locale."""
 
     def __init__(self, locale, query, filters=None, sort=SORT_RELEVANCE):
         self.locale = locale
+        self.live_pages = live_pages(locale)  # evaluates the view restrictions once
         self.query = query
         self.filters = filters or Filters()
         self.sort = sort
 
-    def pages(self, skip=None):
-        """The live pages of the locale with every filter applied except ``skip``."""
-        pages = live_pages(self.locale)
+    def pages(self):
+        """The live pages of the locale with the filters applied."""
+        pages = self.live_pages
         filters = self.filters
-        if filters.page_type and skip != "type":
+        if filters.page_type:
             model = page_types()[filters.page_type]
             pages = pages.filter(content_type=ContentType.objects.get_for_model(model))
-        if filters.theme and skip != "theme":
+        if filters.theme:
             pages = pages.filter(in_theme(filters.theme))
-        if filters.year and skip != "year":
+        if filters.year:
             dated = Page.objects.annotate(search_date=page_date())
             pages = pages.filter(pk__in=dated.filter(search_date__year=filters.year).values("pk"))
         return pages
@@ -173,63 +206,88 @@ class PageSearch:
             return pages.search(self.query, order_by_relevance=False)
         return pages.search(self.query)
 
-    def matching(self, skip=None):
-        """A plain queryset of the matching pages, for counting (filters but ``skip``)."""
-        results = self.pages(skip).search(self.query, order_by_relevance=False)
-        # Every database backend's results build their query with get_queryset().
-        return Page.objects.filter(pk__in=results.get_queryset().order_by().values("pk"))
+    def facets(self, themes):
+        """The number of results and the filters with their counts, in one query.
 
-    def type_facet(self):
-        rows = self.matching("type").values("content_type").annotate(count=Count("pk"))
-        options = []
-        for row in rows.order_by():
-            model = ContentType.objects.get_for_id(row["content_type"]).model_class()
-            if model is None:
-                continue
-            key = page_type_key(model)
-            options.append(
-                FacetOption(
-                    key, model._meta.verbose_name, row["count"], key == self.filters.page_type
-                )
+        The pages matching the query (before any filter) are counted in groups by type, year
+        and whether they belong to each theme; every filter then adds up the groups that pass
+        the *other* filters, and the number of results is what passes them all.
+        """
+        theme_keys = {theme.pk: f"theme_{theme.pk}" for theme in themes}
+        results = self.live_pages.search(self.query, order_by_relevance=False)
+        # Every database backend's results build their query with get_queryset().
+        matching = Page.objects.filter(pk__in=results.get_queryset().order_by().values("pk"))
+        groups = (
+            matching.annotate(
+                year=ExtractYear(page_date()),
+                **{
+                    key: ExpressionWrapper(in_theme(theme), output_field=BooleanField())
+                    for theme in themes
+                    for key in [theme_keys[theme.pk]]
+                },
             )
+            .values("content_type", "year", *theme_keys.values())
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        filters = self.filters
+        type_id = None
+        if filters.page_type:
+            type_id = ContentType.objects.get_for_model(page_types()[filters.page_type]).pk
+
+        def passes(group, skip=None):
+            return (
+                (skip == "type" or type_id is None or group["content_type"] == type_id)
+                and (skip == "year" or not filters.year or group["year"] == filters.year)
+                and (skip == "theme" or not filters.theme or group[theme_keys[filters.theme.pk]])
+            )
+
+        total, types, years, theme_counts = 0, Counter(), Counter(), Counter()
+        for group in groups:
+            total += group["count"] if passes(group) else 0
+            if passes(group, "type"):
+                types[group["content_type"]] += group["count"]
+            if passes(group, "year") and group["year"] is not None:
+                years[group["year"]] += group["count"]
+            if passes(group, "theme"):
+                for pk, key in theme_keys.items():
+                    theme_counts[pk] += group["count"] if group[key] else 0
+        return Facets(
+            count=total,
+            types=self._type_options(types, type_id),
+            themes=[
+                FacetOption(
+                    str(theme.pk), theme.title, theme_counts[theme.pk], theme == filters.theme
+                )
+                for theme in themes
+                if theme_counts[theme.pk] or theme == filters.theme
+            ],
+            years=[
+                FacetOption(str(year), str(year), count, year == filters.year)
+                for year, count in sorted(years.items(), reverse=True)
+            ],
+        )
+
+    def _type_options(self, counts, selected_id):
+        options = []
+        for type_id, count in counts.items():
+            model = ContentType.objects.get_for_id(type_id).model_class()
+            if model is not None:
+                options.append(
+                    FacetOption(
+                        page_type_key(model),
+                        model._meta.verbose_name,
+                        count,
+                        type_id == selected_id,
+                    )
+                )
         return sorted(options, key=lambda option: (-option.count, str(option.label)))
 
-    def year_facet(self):
-        rows = (
-            self.matching("year")
-            .annotate(year=ExtractYear(page_date()))
-            .filter(year__isnull=False)
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")
-        )
-        return [
-            FacetOption(
-                str(row["year"]), str(row["year"]), row["count"], row["year"] == self.filters.year
-            )
-            for row in rows
-        ]
-
-    def theme_facet(self, themes):
-        if not themes:
-            return []
-        counts = self.matching("theme").aggregate(
-            **{f"theme_{theme.pk}": Count("pk", filter=in_theme(theme)) for theme in themes}
-        )
-        selected = self.filters.theme.pk if self.filters.theme else None
-        return [
-            FacetOption(
-                str(theme.pk), theme.title, counts[f"theme_{theme.pk}"], theme.pk == selected
-            )
-            for theme in themes
-            if counts[f"theme_{theme.pk}"] or theme.pk == selected
-        ]
-
     def suggestions(self, limit=5):
-        """Pages whose words look like the query (typos), when the backend can tell."""
+        """Pages whose titles have a word like the query (typos), when the backend can tell."""
         if not getattr(get_search_backend(), "supports_fuzzy", False):
             return []
-        pages = live_pages(self.locale).specific().defer_streamfields()
+        pages = self.live_pages.specific().defer_streamfields()
         return list(pages.search(Fuzzy(self.query, unaccent=True))[:limit])
 
     def promotions(self):

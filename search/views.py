@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -99,7 +100,7 @@ class SearchLinks:
 @require_GET
 def search(request):
     locale = Locale.get_active()
-    themes = list(themes_of_locale(locale))
+    themes = themes_of_locale(locale)
     form = SearchForm(request.GET, themes=themes)
     valid = form.is_valid()
     query, filters, sort = form.search_arguments()
@@ -107,7 +108,9 @@ def search(request):
 
     if query:
         page_search = PageSearch(locale, query, filters, sort)
+        facets = page_search.facets(themes)
         paginator = Paginator(page_search.results(), RESULTS_PER_PAGE)
+        paginator.count = facets.count  # counted with the filters already
         results_page = paginator.get_page(request.GET.get("page"))
         links = SearchLinks(query, filters, sort)
         context.update(
@@ -115,9 +118,9 @@ def search(request):
             results=describe_results(list(results_page), themes),
             promotions=page_search.promotions(),
             facets=[
-                links.facet(_("Type"), "type", page_search.type_facet()),
-                links.facet(_("Theme"), "theme", page_search.theme_facet(themes)),
-                links.facet(_("Year"), "year", page_search.year_facet()),
+                links.facet(_("Type"), "type", facets.types),
+                links.facet(_("Theme"), "theme", facets.themes),
+                links.facet(_("Year"), "year", facets.years),
             ],
             remove_filters_url=links.url(type="", theme="", year=""),
             sort_urls={"relevance": links.url(sort=""), "date": links.url(sort="date")},
@@ -150,7 +153,7 @@ def autocomplete(request):
                 {
                     "title": page.title,
                     "url": page.get_url(request),
-                    "type": str(model._meta.verbose_name) if model else "",
+                    "type": str(capfirst(model._meta.verbose_name)) if model else "",
                 }
             )
     return JsonResponse({"query": query, "results": suggestions})

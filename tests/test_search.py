@@ -388,7 +388,7 @@ def test_autocomplete_suggests_titles_of_the_active_language(client, site):
     assert {
         "title": "Statushouders aan het werk",
         "url": site["report"].url,
-        "type": "publicatie",
+        "type": "Publicatie",
     } in results
     assert all(result["url"].startswith("/nl/") for result in results)
     english = autocomplete(client, "en", "Statush").json()["results"]
