@@ -227,6 +227,24 @@ def site(migrated_data, home, locales, settings, tmp_path):
         slug="angry-citizens",
         summary="Why citizens get angry at the government and what municipalities can do.",
     )
+    questions = factories.QuestionIndexPageFactory(parent=nl)
+    publish_translation(questions, "en", title="Questions", slug="questions")
+    question = factories.QuestionPageFactory(
+        parent=questions,
+        title="Werk en gezondheid",
+        slug="werk-en-gezondheid",
+        question="Bepaalt de gezondheid van statushouders of zij werk vinden?",
+        kind="research",
+        theme=theme,
+        product_status="Een overzicht van onderzoek is klaar.",
+    )
+    publish_translation(
+        question,
+        "en",
+        title="Work and health",
+        slug="work-and-health",
+        question="Does the health of refugees decide whether they find work?",
+    )
     for code in ("nl", "en"):
         locale = locales[code]
         links = [themes.get_translation(locale), library.get_translation(locale)]
@@ -242,6 +260,8 @@ def site(migrated_data, home, locales, settings, tmp_path):
         "dossier": dossier,
         "library": library,
         "publication": publication,
+        "questions": questions,
+        "question": question,
         "image": image,
         "document": document,
         "editor": make_user("redacteur", editorial.EDITORS),

@@ -21,6 +21,8 @@ def pages_to_check(site):
         "project": site["project"],
         "dossier": site["dossier"],
         "publication": site["publication"],
+        "questions": site["questions"],
+        "question": site["question"],
     }
     urls = []
     for name, page in pages.items():
