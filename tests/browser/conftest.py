@@ -246,6 +246,24 @@ def site(migrated_data, home, locales, settings, tmp_path):
         ],
     )
     publish_translation(report, "en", title="Annual report 2017", slug="annual-report-2017")
+    questions = factories.QuestionIndexPageFactory(parent=nl)
+    publish_translation(questions, "en", title="Questions", slug="questions")
+    question = factories.QuestionPageFactory(
+        parent=questions,
+        title="Werk en gezondheid",
+        slug="werk-en-gezondheid",
+        question="Bepaalt de gezondheid van statushouders of zij werk vinden?",
+        kind="research",
+        theme=theme,
+        product_status="Een overzicht van onderzoek is klaar.",
+    )
+    publish_translation(
+        question,
+        "en",
+        title="Work and health",
+        slug="work-and-health",
+        question="Does the health of refugees decide whether they find work?",
+    )
     for code in ("nl", "en"):
         locale = locales[code]
         links = [themes.get_translation(locale), library.get_translation(locale)]
@@ -262,6 +280,8 @@ def site(migrated_data, home, locales, settings, tmp_path):
         "library": library,
         "publication": publication,
         "annual_report": report,
+        "questions": questions,
+        "question": question,
         "image": image,
         "document": document,
         "editor": make_user("redacteur", editorial.EDITORS),

@@ -22,6 +22,8 @@ def pages_to_check(site):
         "dossier": site["dossier"],
         "publication": site["publication"],
         "annual-report": site["annual_report"],
+        "questions": site["questions"],
+        "question": site["question"],
     }
     urls = []
     for name, page in pages.items():
