@@ -151,7 +151,8 @@ def make_user(username, group_name):
 @pytest.fixture
 def site(migrated_data, home, locales, settings, tmp_path):
     """A small site in both languages: a theme with a project, a dossier, a publication with
-    an image and a document, the navigation; an editor and a moderator."""
+    an image and a document, the question service, the newsletter page, the navigation; an
+    editor and a moderator."""
     settings.MEDIA_ROOT = tmp_path
     nl = home["nl"]
     editorial.setup_editorial(apps)  # the editors may publish under the English home page
@@ -227,6 +228,22 @@ def site(migrated_data, home, locales, settings, tmp_path):
         slug="angry-citizens",
         summary="Why citizens get angry at the government and what municipalities can do.",
     )
+    questions = factories.QuestionIndexPageFactory(parent=nl)
+    publish_translation(
+        questions,
+        "en",
+        title="Questions",
+        slug="questions",
+        intro="Ask your question about integration, migration or diversity.",
+    )
+    newsletter = factories.NewsletterPageFactory(parent=nl)
+    publish_translation(
+        newsletter,
+        "en",
+        title="Newsletter",
+        slug="newsletter",
+        intro="<p>The news on integration and diversity, once a month.</p>",
+    )
     for code in ("nl", "en"):
         locale = locales[code]
         links = [themes.get_translation(locale), library.get_translation(locale)]
@@ -242,6 +259,8 @@ def site(migrated_data, home, locales, settings, tmp_path):
         "dossier": dossier,
         "library": library,
         "publication": publication,
+        "questions": questions,
+        "newsletter": newsletter,
         "image": image,
         "document": document,
         "editor": make_user("redacteur", editorial.EDITORS),
