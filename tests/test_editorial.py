@@ -327,6 +327,9 @@ def test_untranslated_parent_copies_are_not_offered_in_the_language_switcher(tea
     assert english_index.alias_of_id == themes.pk
     html = soup(Client().get(themes.url))
     assert html.find("nav", class_="language-switcher") is None
+    sitemap = Client().get("/sitemap.xml").content.decode()
+    assert f"<loc>{english_theme.full_url}</loc>" in sitemap
+    assert f"<loc>{english_index.full_url}</loc>" not in sitemap
     assert Locale.objects.count() == 2
 
 
