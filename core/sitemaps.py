@@ -18,9 +18,11 @@ class LocalizedSitemap(Sitemap):
         pages = Page.objects.none()
         for localized_root in roots:
             pages |= Page.objects.descendant_of(localized_root, inclusive=True)
+        # aliases are copies (wagtail-localize's untranslated parents show the source text)
         return (
             pages.live()
             .public()
+            .filter(alias_of__isnull=True)
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -8,6 +8,7 @@ wait (never published, unpublished changes, or a Dutch source edited since the l
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
@@ -15,8 +16,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 LIMIT = 10
-# The questions app's inbox: (app label, model, filter on the new ones).
-QUESTION_INBOX = ("questions", "SubmittedQuestion", {"status": "new"})
+# The question inbox: (app label, model, filter on the new ones, URL name of its list).
+QUESTION_INBOX = ("questions", "SubmittedQuestion", {"status": "new"}, "submitted_questions:index")
 
 
 def pages_in_moderation():
@@ -71,13 +72,13 @@ def pending_translations():
 
 
 def new_questions():
-    """(count, None) of new questions, or None when the questions app is not installed."""
-    app_label, model_name, new = QUESTION_INBOX
+    """(count, inbox URL) of the new questions, or None without the questions app."""
+    app_label, model_name, new, url_name = QUESTION_INBOX
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError:
         return None
-    return model.objects.filter(**new).count()
+    return model.objects.filter(**new).count(), reverse(url_name)
 
 
 class EditorialQueuePanel(Component):
@@ -93,6 +94,6 @@ class EditorialQueuePanel(Component):
             "moderation": moderation,
             "translation_count": translation_count,
             "translations": translations,
-            "question_count": new_questions(),
+            "questions": new_questions(),
             "request": parent_context["request"],
         }

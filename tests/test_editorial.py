@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Locale, Page, Workflow, WorkflowState, get_page_models
+from wagtail.models import Locale, Workflow, WorkflowState, get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -328,6 +328,9 @@ def test_untranslated_parent_copies_are_not_offered_in_the_language_switcher(tea
     assert english_index.alias_of_id == themes.pk
     html = soup(Client().get(themes.url))
     assert html.find("nav", class_="language-switcher") is None
+    sitemap = Client().get("/sitemap.xml").content.decode()
+    assert f"<loc>{english_theme.full_url}</loc>" in sitemap
+    assert f"<loc>{english_index.full_url}</loc>" not in sitemap
     assert Locale.objects.count() == 2
 
 
@@ -356,6 +359,28 @@ def test_snippets_go_through_moderation(client, team):
 def test_setup_is_additive_and_reaches_new_sections(team, home):
     editors = Group.objects.get(name=editorial.EDITORS)
     before = editors.page_permissions.count()
+    questions = factories.QuestionIndexPageFactory(parent=home["nl"])
+    newsletter = factories.NewsletterPageFactory(parent=home["nl"])
+    call_command("setup_editorial", verbosity=0)
     call_command("setup_editorial", verbosity=0)
     assert editors.page_permissions.count() == before
-    assert Page.objects.filter(depth=2).count() == 2
+
+    inbox = make_user("vragenteam", editorial.QUESTIONS)
+    assert inbox.has_perm("questions.change_submittedquestion")
+    assert not inbox.has_perm("newsletter.view_subscriber")
+    assert questions.permissions_for_user(inbox).can_edit()
+    assert not newsletter.permissions_for_user(inbox).can_edit()
+    assert not home["nl"].permissions_for_user(inbox).can_edit()
+
+    subscriptions = make_user("nieuwsbriefteam", editorial.NEWSLETTER)
+    assert subscriptions.has_perm("newsletter.view_subscriber")
+    assert newsletter.permissions_for_user(subscriptions).can_edit()
+    assert not questions.permissions_for_user(subscriptions).can_edit()
+
+
+def test_dashboard_counts_new_questions(client, team):
+    factories.SubmittedQuestionFactory.create_batch(2)
+    client.force_login(team["moderator"])
+    panel = soup(client.get(reverse("wagtailadmin_home"))).find(id="editorial-queue-section")
+    assert "2 nieuwe vragen" in " ".join(panel.get_text().split())
+    assert panel.find("a", href=reverse("submitted_questions:index"))

@@ -151,7 +151,8 @@ def make_user(username, group_name):
 @pytest.fixture
 def site(migrated_data, home, locales, settings, tmp_path):
     """A small site in both languages: a theme with a project, a dossier, a publication with
-    an image and a document, the navigation; an editor and a moderator."""
+    an image and a document, the question service, the newsletter page, the navigation; an
+    editor and a moderator."""
     settings.MEDIA_ROOT = tmp_path
     nl = home["nl"]
     editorial.setup_editorial(apps)  # the editors may publish under the English home page
@@ -247,7 +248,13 @@ def site(migrated_data, home, locales, settings, tmp_path):
     )
     publish_translation(report, "en", title="Annual report 2017", slug="annual-report-2017")
     questions = factories.QuestionIndexPageFactory(parent=nl)
-    publish_translation(questions, "en", title="Questions", slug="questions")
+    publish_translation(
+        questions,
+        "en",
+        title="Questions",
+        slug="questions",
+        intro="Ask your question about integration, migration or diversity.",
+    )
     question = factories.QuestionPageFactory(
         parent=questions,
         title="Werk en gezondheid",
@@ -263,6 +270,14 @@ def site(migrated_data, home, locales, settings, tmp_path):
         title="Work and health",
         slug="work-and-health",
         question="Does the health of refugees decide whether they find work?",
+    )
+    newsletter = factories.NewsletterPageFactory(parent=nl)
+    publish_translation(
+        newsletter,
+        "en",
+        title="Newsletter",
+        slug="newsletter",
+        intro="<p>The news on integration and diversity, once a month.</p>",
     )
     for code in ("nl", "en"):
         locale = locales[code]
@@ -282,6 +297,7 @@ def site(migrated_data, home, locales, settings, tmp_path):
         "annual_report": report,
         "questions": questions,
         "question": question,
+        "newsletter": newsletter,
         "image": image,
         "document": document,
         "editor": make_user("redacteur", editorial.EDITORS),
