@@ -33,7 +33,7 @@ class Command(BaseCommand):
             # the questions link to the themes, publications and partners loaded before
             ensure_header_link(questions.load(home), position=3)
             ensure_header_link(newsletter.load(home))
-            annual_report.load(home)
+            ensure_header_link(annual_report.load(home))
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
         verbosity = options["verbosity"]
