@@ -8,5 +8,5 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # signal receivers: failed logins count towards the login throttle; changes purge
-        # the cached pages they affect
-        from core import purge, ratelimit  # noqa: F401
+        # the cached pages they affect; permanent links are issued with their pages
+        from core import purge, ratelimit, signals  # noqa: F401

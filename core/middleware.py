@@ -1,6 +1,9 @@
-"""Middleware of the whole site: security headers not built into Django."""
+"""Middleware of the whole site: security headers not built into Django, and the locale."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class SecurityHeadersMiddleware:
@@ -13,3 +16,25 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 of a URL outside ``i18n_patterns`` stays a 404.
+
+    Django answers every 404 of a path without a language prefix with a redirect to
+    /<language>/<path> when that path is valid, and Wagtail's catch-all makes every such
+    path valid (PITFALLS.md §1): /p/999/ or /api/v2/pages/999/ would redirect to a page
+    that does not exist either. A path that resolved to one of our own views (it has a
+    ``resolver_match``) meant what it said; unknown paths are still redirected.
+    """
+
+    def process_response(self, request, response):
+        if (
+            response.status_code == 404
+            and getattr(request, "resolver_match", None) is not None
+            and not translation.get_language_from_path(request.path_info)
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -210,6 +210,8 @@ class PublicationPage(BasePage):
     summary_field = "summary"
     # The date shown, filtered and sorted on in the site search (search app).
     search_date_field = "publication_date"
+    permalink_enabled = True
+    permalink_fallback_types = ("dossiers.PublicationIndexPage", "themes.ThemeIndexPage")
     parent_page_types = ["dossiers.PublicationIndexPage"]
     subpage_types = []
     page_description = _(

@@ -10,7 +10,7 @@ from wagtail.admin.views.account import LoginView
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from core import sitemaps, views
+from core import sharing, sitemaps, views
 from core.ratelimit import throttle_login
 
 # The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP, PITFALLS.md §2).
@@ -30,6 +30,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("p/<int:page_id>/", sharing.permalink, name="permalink"),
 ]
 
 # A database outage answers 503 + Retry-After instead of 500 (core.views.server_error).

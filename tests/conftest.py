@@ -7,7 +7,17 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
-from tests.factories import HomePageFactory
+from tests.factories import (
+    DossierIndexPageFactory,
+    DossierPageFactory,
+    HomePageFactory,
+    PartnerIndexPageFactory,
+    ProjectPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+    ThemeIndexPageFactory,
+    ThemePageFactory,
+)
 
 
 def pytest_report_header(config):
@@ -80,3 +90,67 @@ def default_language():
     test's thread, and nothing else would switch it back for the next test."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def site_tree(home):
+    """The sections partners link to, each page published in Dutch and in English.
+
+    A theme index with two themes, a project in the first; the library with a publication;
+    the dossiers with one dossier; the partner index. Returns {name: {"nl": page, "en": page}}.
+    """
+    nl = home["nl"]
+    tree = {"home": home}
+
+    def add(name, factory, parent, en_fields, **fields):
+        page = factory(parent=parent["nl"] if isinstance(parent, dict) else parent, **fields)
+        tree[name] = {"nl": page, "en": publish_translation(page, "en", **en_fields)}
+        return tree[name]
+
+    themes = add("themes", ThemeIndexPageFactory, nl, {"title": "Themes", "slug": "themes"})
+    add(
+        "theme",
+        ThemePageFactory,
+        themes,
+        {"title": "Participation", "slug": "participation"},
+        title="Participatie",
+        slug="participatie",
+    )
+    add(
+        "other_theme",
+        ThemePageFactory,
+        themes,
+        {"title": "Inclusion", "slug": "inclusion"},
+        title="Inclusie",
+        slug="inclusie",
+    )
+    add(
+        "project",
+        ProjectPageFactory,
+        tree["theme"],
+        {"title": "This is me! (en)", "slug": "this-is-me-en", "summary": "A project."},
+        title="This is me!",
+        slug="this-is-me",
+    )
+    library = add(
+        "library", PublicationIndexPageFactory, nl, {"title": "Library", "slug": "library"}
+    )
+    add(
+        "publication",
+        PublicationPageFactory,
+        library,
+        {"title": "Angry citizens", "slug": "angry-citizens", "summary": "A report."},
+        title="Boze burgers",
+        slug="boze-burgers",
+    )
+    dossiers = add("dossiers", DossierIndexPageFactory, nl, {"title": "Dossiers"})
+    add(
+        "dossier",
+        DossierPageFactory,
+        dossiers,
+        {"title": "Refugees", "slug": "refugees", "intro": "All about refugees."},
+        title="Vluchtelingen",
+        slug="vluchtelingen",
+    )
+    add("partners", PartnerIndexPageFactory, nl, {"title": "Partners"})
+    return tree

@@ -181,6 +181,8 @@ class ProjectPage(BasePage):
     body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
 
     summary_field = "summary"
+    permalink_enabled = True
+    permalink_fallback_types = ("themes.ThemeIndexPage", "dossiers.PublicationIndexPage")
     parent_page_types = ["themes.ThemePage"]
     subpage_types = []
     page_description = _("A project within a theme: period, status, partners and its result.")

@@ -1,6 +1,7 @@
 from .email import OutgoingEmail
 from .navigation import Navigation
 from .pages import BasePage, SocialMixin
+from .permalinks import Permalink
 from .settings import SiteSettings
 from .snippets import Partner, Person
 
@@ -9,6 +10,7 @@ __all__ = [
     "Navigation",
     "OutgoingEmail",
     "Partner",
+    "Permalink",
     "Person",
     "SiteSettings",
     "SocialMixin",

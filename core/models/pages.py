@@ -1,6 +1,8 @@
 """The abstract page every page type of the site stands on, with its SEO and social fields."""
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -36,10 +38,15 @@ class BasePage(SocialMixin, Page):
     """Every page type of the site inherits from this page.
 
     Subclasses name the field that summarises them in ``summary_field``; it is the fallback
-    for the meta description and for listings.
+    for the meta description and for listings. Page types that partners link to set
+    ``permalink_enabled = True``: they get a short permanent link (/p/<id>/, core.Permalink),
+    and ``permalink_fallback_types`` names the pages ("app.Model") that the answer for a
+    deleted page of the type suggests instead.
     """
 
     summary_field = None
+    permalink_enabled = False
+    permalink_fallback_types = ()
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading=_("Search engines and URL")),
@@ -69,3 +76,11 @@ class BasePage(SocialMixin, Page):
     @property
     def og_image(self):
         return self.social_image
+
+    def get_permalink(self, request=None):
+        """The absolute short permanent link of the page, or None for types without one."""
+        if not self.permalink_enabled or not self.pk:
+            return None
+        url_parts = self.get_url_parts(request)
+        root_url = url_parts[1] if url_parts else settings.WAGTAILADMIN_BASE_URL
+        return root_url + reverse("permalink", args=[self.pk])
