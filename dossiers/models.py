@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.listings import chosen, live_in_active_locale, localized_live, published
-from core.models import BasePage
+from core.models import BasePage, localized_pages
+from core.structured_data import organisation, person
 from dossiers.library import Library
 
 
@@ -245,6 +247,15 @@ class PublicationPage(BasePage):
 
     # Many-to-many fields are left out of wagtail-localize's defaults: keep them in step.
     override_translatable_fields = [SynchronizedField("themes")]
+    # schema.org type of each kind of publication
+    SCHEMA_TYPES = {
+        Type.REPORT: "Report",
+        Type.ARTICLE: "ScholarlyArticle",
+        Type.BROCHURE: "CreativeWork",
+        Type.INFOGRAPHIC: "CreativeWork",
+        Type.BLOG: "BlogPosting",
+        Type.VIDEO: "VideoObject",
+    }
 
     class Meta:
         verbose_name = _("publication")
@@ -298,6 +309,53 @@ class PublicationPage(BasePage):
         context["themes"] = self.shown_themes()
         context["dossiers"] = self.shown_dossiers()
         return context
+
+    @property
+    def og_image(self):
+        return self.social_image or self.image
+
+    @cached_property
+    def author_people(self):
+        """The authors (core.Person), in their order."""
+        return [author.person for author in self.authors.select_related("person")]
+
+    def localized_themes(self):
+        return localized_pages(self.themes.all())
+
+    def document_full_url(self, request=None):
+        if not self.document:
+            return ""
+        return self.get_root_url(request) + self.document.url
+
+    def structured_data(self, request):
+        """A Report, ScholarlyArticle, BlogPosting, ... with its authors (the institute
+        when there are none), date, themes and the file to download."""
+        institute = organisation(request)
+        item = {
+            "@type": self.SCHEMA_TYPES.get(self.publication_type, "CreativeWork"),
+            "name": self.title,
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.publication_date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "author": [person(author.name) for author in self.author_people] or [institute],
+            "publisher": institute,
+        }
+        themes = [theme.title for theme in self.localized_themes()]
+        if themes:
+            item["about"] = themes
+        if self.document:
+            item["encoding"] = {
+                "@type": "MediaObject",
+                "name": self.document.title,
+                "contentUrl": self.document_full_url(request),
+                "encodingFormat": self.document.content_type,
+            }
+        if self.og_image:
+            rendition = self.og_image.get_rendition("fill-1200x630")
+            item["image"] = request.build_absolute_uri(rendition.url)
+        return [*super().structured_data(request), item]
 
 
 class PublicationAuthor(Orderable):

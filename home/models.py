@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from core.blocks import KeyFigureBlock, body_blocks
 from core.listings import in_order, live_in_active_locale, localized_live, published, section_page
 from core.models import BasePage, Partner
+from core.structured_data import organisation
 from dossiers.models import DossierPage, PublicationIndexPage, PublicationPage
 from home.blocks import annual_report_blocks
 from home.figures import live_figures
@@ -73,6 +74,17 @@ class HomePage(BasePage):
         context["theme_index"] = section_page(ThemeIndexPage)
         context["library"] = section_page(PublicationIndexPage)
         return context
+
+    def structured_data(self, request):
+        institute = organisation(request, detailed=True)
+        website = {
+            "@type": "WebSite",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "publisher": {"@id": institute["@id"]},
+        }
+        return [*super().structured_data(request), institute, website]
 
 
 class HomePageFeaturedDossier(Orderable):

@@ -31,6 +31,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("p/<int:page_id>/", sharing.permalink, name="permalink"),
+    path("share-image/<int:page_id>.png", sharing.share_image, name="share_image"),
 ]
 
 # A database outage answers 503 + Retry-After instead of 500 (core.views.server_error).

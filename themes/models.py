@@ -25,7 +25,8 @@ from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.listings import chosen, live_in_active_locale, localized_live, published, section_page
-from core.models import BasePage
+from core.models import BasePage, Partner
+from core.structured_data import organisation, partner_organisation
 
 RELATED_LIMIT = 6
 
@@ -249,6 +250,28 @@ class ProjectPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.shown_partners()
         return context
+
+    def localized_partners(self):
+        return Partner.localize_all(self.partners.all())
+
+    def structured_data(self, request):
+        """A ResearchProject: ministries that fund it as ``funder``, other partners as
+        ``member``; the institute as its parent organisation."""
+        project = {
+            "@type": "ResearchProject",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "parentOrganization": organisation(request),
+        }
+        if self.start_year:
+            project["foundingDate"] = str(self.start_year)
+        if self.end_year and self.status == self.Status.COMPLETED:
+            project["dissolutionDate"] = str(self.end_year)
+        for partner in self.localized_partners():
+            role = "funder" if partner.kind == Partner.Kind.MINISTRY else "member"
+            project.setdefault(role, []).append(partner_organisation(partner))
+        return [*super().structured_data(request), project]
 
 
 class Testimonial(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):

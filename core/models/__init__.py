@@ -1,6 +1,6 @@
 from .email import OutgoingEmail
 from .navigation import Navigation
-from .pages import BasePage, SocialMixin
+from .pages import BasePage, SocialMixin, localized_pages
 from .permalinks import Permalink
 from .settings import SiteSettings
 from .snippets import Partner, Person
@@ -14,4 +14,5 @@ __all__ = [
     "Person",
     "SiteSettings",
     "SocialMixin",
+    "localized_pages",
 ]

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from core.structured_data import breadcrumb_list, page_trail
 
 META_DESCRIPTION_LENGTH = 160
 
@@ -77,10 +79,43 @@ class BasePage(SocialMixin, Page):
     def og_image(self):
         return self.social_image
 
+    def structured_data(self, request):
+        """schema.org items (dicts) describing the page, given in <head> as JSON-LD.
+
+        Every page has its breadcrumb trail; page types add what they are (super() first).
+        """
+        return [breadcrumb_list(page_trail(self, request))]
+
+    def get_root_url(self, request=None):
+        """Scheme and host of the page's site, e.g. https://www.example.nl."""
+        url_parts = self.get_url_parts(request)
+        return url_parts[1] if url_parts else settings.WAGTAILADMIN_BASE_URL
+
     def get_permalink(self, request=None):
         """The absolute short permanent link of the page, or None for types without one."""
         if not self.permalink_enabled or not self.pk:
             return None
-        url_parts = self.get_url_parts(request)
-        root_url = url_parts[1] if url_parts else settings.WAGTAILADMIN_BASE_URL
-        return root_url + reverse("permalink", args=[self.pk])
+        return self.get_root_url(request) + reverse("permalink", args=[self.pk])
+
+
+def localized_pages(pages):
+    """Each of ``pages`` in the active locale: its live translation, else itself if live.
+
+    Translations keep pointing at the pages chosen in the source language (PITFALLS.md §1);
+    this swaps them for the visitor's language in one query, whatever their number.
+    """
+    pages = list(pages)
+    if not pages:
+        return []
+    model = type(pages[0])
+    translations = {
+        page.translation_key: page
+        for page in model.objects.live()
+        .filter(
+            translation_key__in={page.translation_key for page in pages},
+            locale=Locale.get_active(),
+        )
+        .defer_streamfields()
+    }
+    localized = (translations.get(page.translation_key, page) for page in pages)
+    return [page for page in localized if page.live]

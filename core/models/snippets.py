@@ -4,7 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -74,6 +80,23 @@ class Partner(
     def __str__(self):
         return self.name
 
+    @classmethod
+    def localize_all(cls, partners):
+        """Each of ``partners`` in the active locale: its live translation, else itself.
+
+        Pages keep pointing at the partners chosen in the source language; this shows
+        them in the visitor's language in one query, whatever the number of partners.
+        """
+        partners = [partner for partner in partners if partner.live]
+        keys = {partner.translation_key for partner in partners}
+        translations = {
+            partner.translation_key: partner
+            for partner in cls.objects.filter(
+                translation_key__in=keys, locale=Locale.get_active(), live=True
+            )
+        }
+        return [translations.get(partner.translation_key, partner) for partner in partners]
+
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """An expert or author: named on publications and in dossiers."""
@@ -113,5 +136,28 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def family_name(self):
-        """The last word of the name (citations sort and cite by it)."""
-        return self.name.split()[-1] if self.name else ""
+        """The family name with its particles: 'Sabine de Bruijn' -> 'de Bruijn'."""
+        return split_name(self.name)[1]
+
+    @property
+    def given_names(self):
+        """'Sabine de Bruijn' -> 'Sabine' (empty for a one-word name)."""
+        return split_name(self.name)[0]
+
+
+# Particles that belong to the family name when they stand before it (van der Berg, El Idrissi).
+NAME_PARTICLES = {
+    "van", "von", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "uit",
+    "la", "le", "du", "da", "di", "dos", "del", "el", "al", "bin",
+}  # fmt: skip
+
+
+def split_name(name):
+    """(given names, family name) of a personal name written given-names-first."""
+    words = name.split()
+    if len(words) < 2:
+        return "", name.strip()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])

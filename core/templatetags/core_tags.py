@@ -1,10 +1,17 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from core.share_images import HEIGHT, WIDTH, share_image_digest
+from core.structured_data import json_ld
 
 register = template.Library()
+
+SHARE_RENDITION = f"fill-{WIDTH}x{HEIGHT}"
 
 
 @register.simple_tag(takes_context=True)
@@ -44,3 +51,36 @@ def page_alternates(context, page=None):
         item["current"] = item["code"] == current
         item["absolute_url"] = request.build_absolute_uri(item["url"])
     return alternates
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page=None):
+    """The page's schema.org items as a JSON-LD <script> (core.structured_data).
+
+    Views that are not pages (e.g. a partner's page) put their items in the context as
+    ``structured_data_items``.
+    """
+    items = context.get("structured_data_items")
+    if items is None and hasattr(page, "structured_data"):
+        items = page.structured_data(context["request"])
+    if not items:
+        return ""
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(json_ld(items)))  # noqa: S308 (escaped by json_ld)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page):
+    """The picture shown when ``page`` is shared: {url, width, height}.
+
+    A 1200×630 rendition of the page's own image (``og_image``) when it has one, else its
+    default card with the title drawn on it (core.share_images, served by /share-image/).
+    """
+    request = context["request"]
+    image = getattr(page, "og_image", None)
+    if image is not None:
+        rendition = image.get_rendition(SHARE_RENDITION)
+        url = request.build_absolute_uri(rendition.url)
+        return {"url": url, "width": rendition.width, "height": rendition.height}
+    path = reverse("share_image", args=[page.pk])
+    url = request.build_absolute_uri(f"{path}?v={share_image_digest(page.title)}")
+    return {"url": url, "width": WIDTH, "height": HEIGHT}
