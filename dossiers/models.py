@@ -2,11 +2,13 @@
 
 from django.db import models
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable
@@ -19,6 +21,7 @@ from core.blocks import body_blocks
 from core.listings import chosen, live_in_active_locale, localized_live, published
 from core.models import BasePage, localized_pages
 from core.structured_data import organisation, person
+from dossiers.citations import Citation
 from dossiers.library import Library
 
 
@@ -175,7 +178,7 @@ class PublicationIndexPage(BasePage):
         return context
 
 
-class PublicationPage(BasePage):
+class PublicationPage(RoutablePageMixin, BasePage):
     class Type(models.TextChoices):
         REPORT = "report", _("report")
         ARTICLE = "article", _("article")
@@ -308,6 +311,7 @@ class PublicationPage(BasePage):
         context["authors"] = self.shown_authors()
         context["themes"] = self.shown_themes()
         context["dossiers"] = self.shown_dossiers()
+        context["citation"] = Citation(self, request)
         return context
 
     @property
@@ -326,6 +330,24 @@ class PublicationPage(BasePage):
         if not self.document:
             return ""
         return self.get_root_url(request) + self.document.url
+
+    @path("cite/bibtex/", name="bibtex")
+    def bibtex(self, request):
+        citation = Citation(self, request)
+        return self._citation_download(citation.bibtex(), "application/x-bibtex", citation, "bib")
+
+    @path("cite/ris/", name="ris")
+    def ris(self, request):
+        citation = Citation(self, request)
+        return self._citation_download(
+            citation.ris(), "application/x-research-info-systems", citation, "ris"
+        )
+
+    def _citation_download(self, text, content_type, citation, extension):
+        response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+        filename = f"{citation.bibtex_key}.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
     def structured_data(self, request):
         """A Report, ScholarlyArticle, BlogPosting, ... with its authors (the institute
