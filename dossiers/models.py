@@ -320,8 +320,12 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def author_people(self):
-        """The authors (core.Person), in their order."""
-        return [author.person for author in self.authors.select_related("person")]
+        """The authors (core.Person), in their order (prefetched by listings: authors_prefetch)."""
+        if "authors" in getattr(self, "_prefetched_objects_cache", {}):
+            authors = self.authors.all()
+        else:
+            authors = self.authors.select_related("person")
+        return [author.person for author in authors]
 
     def localized_themes(self):
         return localized_pages(self.themes.all())
@@ -393,6 +397,11 @@ class PublicationAuthor(Orderable):
     @property
     def person_name(self):
         return self.person.name
+
+
+def authors_prefetch():
+    """Prefetch of publications' authors and their people, for listings, feeds and exports."""
+    return Prefetch("authors", queryset=PublicationAuthor.objects.select_related("person"))
 
 
 class PublicationYearFigures(Orderable):

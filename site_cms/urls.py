@@ -43,6 +43,8 @@ if settings.SERVE_MEDIA and settings.STORAGES["default"]["BACKEND"].endswith("Fi
 urlpatterns += i18n_patterns(
     path(_("search/"), include("search.urls")),
     path("", include("newsletter.urls")),
+    # feeds and open data of each language, before Wagtail's pages (home/urls.py)
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

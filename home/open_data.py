@@ -1,0 +1,179 @@
+"""Open data: the projects and publications of one language as rows, for CSV and JSON.
+
+Published under CC BY 4.0 (``LICENCE``). Every export is built from a fixed number of
+queries whatever the number of projects or publications (the figures: three per year).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from core.models import Partner, localized_pages
+from dossiers.models import PublicationPage, PublicationYearFigures, authors_prefetch
+from stats.figures import available_years, publication_figures
+from themes.models import ProjectPage, ThemePage
+
+LICENCE = {
+    "name": "CC BY 4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+# name, description (for the open-data page) of every column
+PROJECT_COLUMNS = [
+    ("id", _("number of the page (also in the permanent link)")),
+    ("title", _("name of the project")),
+    ("url", _("the project's page")),
+    ("permalink", _("permanent link to the project's page")),
+    ("language", _("language of the text (nl or en)")),
+    ("theme", _("the theme the project belongs to")),
+    ("start_year", _("year the project started")),
+    ("end_year", _("year the project ended or ends")),
+    ("status", _("running or completed")),
+    ("partners", _("partner organisations, separated by “; ”")),
+    ("result_url", _("link to the result of the project")),
+]
+PUBLICATION_COLUMNS = [
+    ("id", _("number of the page (also in the permanent link)")),
+    ("title", _("title of the publication")),
+    ("url", _("the publication's page")),
+    ("permalink", _("permanent link to the publication's page")),
+    ("language", _("language of the text (nl or en)")),
+    ("type", _("report, article, brochure, infographic, blog or video")),
+    ("date", _("date of publication (YYYY-MM-DD)")),
+    ("themes", _("themes, separated by “; ”")),
+    ("authors", _("authors, separated by “; ”")),
+    ("document_url", _("the file to download")),
+    ("views_YYYY", _("views of the publication's page in year YYYY (one column per year)")),
+    (
+        "downloads_YYYY",
+        _("downloads of its file in year YYYY (one column per year)"),
+    ),
+]
+
+
+def _absolute(request, page):
+    return page.get_full_url(request) if page is not None else ""
+
+
+def project_rows(request):
+    """The live projects of the active locale, in the order of the page tree."""
+    locale = Locale.get_active()
+    projects = list(
+        ProjectPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("path")
+        .defer_streamfields()
+        .select_related("result_page")
+        .prefetch_related("partners")
+    )
+    parent_paths = {project.path[: -ProjectPage.steplen] for project in projects}
+    themes = {theme.path: theme for theme in ThemePage.objects.filter(path__in=parent_paths)}
+    partners = {
+        partner.translation_key: partner
+        for partner in Partner.localize_all(
+            {partner for project in projects for partner in project.partners.all()}
+        )
+    }
+    results = {
+        page.translation_key: page
+        for page in localized_pages(
+            project.result_page for project in projects if project.result_page_id
+        )
+    }
+    rows = []
+    for project in projects:
+        theme = themes.get(project.path[: -ProjectPage.steplen])
+        result = results.get(project.result_page.translation_key) if project.result_page else None
+        rows.append(
+            {
+                "id": project.pk,
+                "title": project.title,
+                "url": project.get_full_url(request),
+                "permalink": project.get_permalink(request),
+                "language": locale.language_code,
+                "theme": theme.title if theme else "",
+                "start_year": project.start_year,
+                "end_year": project.end_year,
+                "status": project.status,
+                "partners": [
+                    partners[partner.translation_key].name
+                    for partner in project.partners.all()
+                    if partner.translation_key in partners
+                ],
+                "result_url": _absolute(request, result) if result else project.result_url,
+            }
+        )
+    return rows
+
+
+def figure_years():
+    """Every year with counted or recorded figures, oldest first."""
+    recorded = set(PublicationYearFigures.objects.values_list("year", flat=True))
+    return sorted(recorded | set(available_years()))
+
+
+def csv_columns(dataset):
+    """The columns of a dataset's CSV file; publications get two per year of figures."""
+    if dataset == "projects":
+        return [name for name, _description in PROJECT_COLUMNS]
+    columns = [name for name, _description in PUBLICATION_COLUMNS if not name.endswith("YYYY")]
+    return columns + [
+        f"{kind}_{year}" for year in figure_years() for kind in ("views", "downloads")
+    ]
+
+
+def publication_rows(request):
+    """The live publications of the active locale, newest first, with figures per year."""
+    locale = Locale.get_active()
+    publications = list(
+        PublicationPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-publication_date", "-pk")
+        .defer_streamfields()
+        .select_related("document")
+        .prefetch_related(authors_prefetch(), "themes")
+    )
+    themes = {
+        theme.translation_key: theme
+        for theme in localized_pages(
+            theme for publication in publications for theme in publication.themes.all()
+        )
+    }
+    years = figure_years()
+    figures = {
+        year: {item.page.translation_key: item for item in publication_figures(year, publications)}
+        for year in years
+    }
+    rows = []
+    for publication in publications:
+        row = {
+            "id": publication.pk,
+            "title": publication.title,
+            "url": publication.get_full_url(request),
+            "permalink": publication.get_permalink(request),
+            "language": locale.language_code,
+            "type": publication.publication_type,
+            "date": publication.publication_date.isoformat(),
+            "themes": [
+                themes[theme.translation_key].title
+                for theme in publication.themes.all()
+                if theme.translation_key in themes
+            ],
+            "authors": [person.name for person in publication.author_people],
+            "document_url": publication.document_full_url(request),
+            "figures": [],
+        }
+        for year in years:
+            item = figures[year].get(publication.translation_key)
+            row["figures"].append(
+                {
+                    "year": year,
+                    "views": item.views if item else 0,
+                    "downloads": item.downloads if item else 0,
+                }
+            )
+        rows.append(row)
+    return rows

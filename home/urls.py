@@ -1,0 +1,39 @@
+"""URLs of home inside the language prefix: feeds and open data (/nl/feeds/…, /nl/open-data/…)."""
+
+from django.urls import include, path
+
+from home import feeds, views
+
+feed_patterns = [
+    path(f"publications/{kind}.xml", feeds.PublicationFeed(kind), name=f"publications-{kind}")
+    for kind in feeds.FEED_TYPES
+]
+feed_patterns += [
+    path(f"themes/<int:page_id>/{kind}.xml", feeds.ThemePublicationFeed(kind), name=f"theme-{kind}")
+    for kind in feeds.FEED_TYPES
+]
+feed_patterns += [
+    path(
+        f"dossiers/<int:page_id>/{kind}.xml",
+        feeds.DossierPublicationFeed(kind),
+        name=f"dossier-{kind}",
+    )
+    for kind in feeds.FEED_TYPES
+]
+
+open_data_patterns = [
+    path("", views.index, name="index"),
+    *(
+        path(f"{dataset}.csv", views.export_csv, {"dataset": dataset}, name=f"{dataset}-csv")
+        for dataset in views.EXPORTS
+    ),
+    *(
+        path(f"{dataset}.json", views.export_json, {"dataset": dataset}, name=f"{dataset}-json")
+        for dataset in views.EXPORTS
+    ),
+]
+
+urlpatterns = [
+    path("feeds/", include((feed_patterns, "feeds"))),
+    path("open-data/", include((open_data_patterns, "open_data"))),
+]
