@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -247,6 +248,16 @@ class PublicationPage(RoutablePageMixin, BasePage):
         index.RelatedFields("authors", [index.SearchField("person_name")]),
         index.SearchField("document_text"),
     ]
+    api_fields = [
+        APIField("publication_type"),
+        APIField("publication_date"),
+        APIField("summary"),
+        APIField("author_names"),
+        APIField("theme_titles"),
+        APIField("document"),
+        APIField("image"),
+        APIField("permalink"),
+    ]
 
     # Many-to-many fields are left out of wagtail-localize's defaults: keep them in step.
     override_translatable_fields = [SynchronizedField("themes")]
@@ -326,6 +337,15 @@ class PublicationPage(RoutablePageMixin, BasePage):
         else:
             authors = self.authors.select_related("person")
         return [author.person for author in authors]
+
+    @property
+    def author_names(self):
+        return [person.name for person in self.author_people]
+
+    @property
+    def theme_titles(self):
+        """The themes' titles in the publication's language (API)."""
+        return [theme.title for theme in localized_pages(self.themes.all(), self.locale_id)]
 
     def localized_themes(self):
         return localized_pages(self.themes.all())

@@ -12,6 +12,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import sharing, sitemaps, views
 from core.ratelimit import throttle_login
+from home import api
 
 # The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP, PITFALLS.md §2).
 admin_csp = csp_override(settings.ADMIN_CSP)
@@ -30,6 +31,8 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    # the read-only public API, outside the language prefix (home/api.py)
+    path("api/v2/", include((api.urlpatterns, "wagtailapi"))),
     path("p/<int:page_id>/", sharing.permalink, name="permalink"),
     path("share-image/<int:page_id>.png", sharing.share_image, name="share_image"),
 ]

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -89,6 +90,7 @@ class ThemePage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("intro"), APIField("colour"), APIField("icon")]
 
     class Meta:
         verbose_name = _("theme")
@@ -208,6 +210,15 @@ class ProjectPage(BasePage):
         index.FilterField("status"),
         index.FilterField("start_year"),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("status"),
+        APIField("partner_organisations"),
+        APIField("result_full_url"),
+        APIField("permalink"),
+    ]
 
     # Many-to-many fields are left out of wagtail-localize's defaults: keep them in step.
     override_translatable_fields = [SynchronizedField("partners")]
@@ -253,6 +264,24 @@ class ProjectPage(BasePage):
 
     def localized_partners(self):
         return Partner.localize_all(self.partners.all())
+
+    @property
+    def partner_organisations(self):
+        """The partners in the project's language, as data (API)."""
+        return [
+            {"name": p.name, "slug": p.slug, "kind": p.kind, "website": p.website}
+            for p in Partner.localize_all(self.partners.all(), locale=self.locale_id)
+        ]
+
+    @property
+    def result_full_url(self):
+        """Absolute link to the result, in the project's language when it is a page."""
+        if not self.result_page_id:
+            return self.result_url
+        result = self.result_page.get_translation_or_none(self.locale_id)
+        if result is None or not result.live:
+            result = self.result_page
+        return result.get_full_url()
 
     def structured_data(self, request):
         """A ResearchProject: ministries that fund it as ``funder``, other partners as

@@ -91,6 +91,11 @@ class BasePage(SocialMixin, Page):
         url_parts = self.get_url_parts(request)
         return url_parts[1] if url_parts else settings.WAGTAILADMIN_BASE_URL
 
+    @property
+    def permalink(self):
+        """The absolute permanent link (for the API and exports; templates use get_permalink)."""
+        return self.get_permalink()
+
     def get_permalink(self, request=None):
         """The absolute short permanent link of the page, or None for types without one."""
         if not self.permalink_enabled or not self.pk:
@@ -98,8 +103,9 @@ class BasePage(SocialMixin, Page):
         return self.get_root_url(request) + reverse("permalink", args=[self.pk])
 
 
-def localized_pages(pages):
-    """Each of ``pages`` in the active locale: its live translation, else itself if live.
+def localized_pages(pages, locale=None):
+    """Each of ``pages`` in ``locale`` (default: the active one): its live translation, else
+    itself if live.
 
     Translations keep pointing at the pages chosen in the source language (PITFALLS.md §1);
     this swaps them for the visitor's language in one query, whatever their number.
@@ -113,7 +119,7 @@ def localized_pages(pages):
         for page in model.objects.live()
         .filter(
             translation_key__in={page.translation_key for page in pages},
-            locale=Locale.get_active(),
+            locale=locale or Locale.get_active(),
         )
         .defer_streamfields()
     }

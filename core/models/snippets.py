@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
+from wagtail.api import APIField
 from wagtail.models import (
     DraftStateMixin,
     Locale,
@@ -77,12 +78,22 @@ class Partner(
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_partner_slug_locale")
         ]
 
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("kind"),
+        APIField("description"),
+        APIField("website"),
+        APIField("logo"),
+    ]
+
     def __str__(self):
         return self.name
 
     @classmethod
-    def localize_all(cls, partners):
-        """Each of ``partners`` in the active locale: its live translation, else itself.
+    def localize_all(cls, partners, locale=None):
+        """Each of ``partners`` in ``locale`` (default: the active one): its live translation,
+        else itself.
 
         Pages keep pointing at the partners chosen in the source language; this shows
         them in the visitor's language in one query, whatever the number of partners.
@@ -92,7 +103,7 @@ class Partner(
         translations = {
             partner.translation_key: partner
             for partner in cls.objects.filter(
-                translation_key__in=keys, locale=Locale.get_active(), live=True
+                translation_key__in=keys, locale=locale or Locale.get_active(), live=True
             )
         }
         return [translations.get(partner.translation_key, partner) for partner in partners]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -203,7 +204,8 @@ if env("REDIS_URL"):
 # server and the task worker (which purges) share.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if env("REDIS_URL") else 0)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
-PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/")
+# The API sends its own Cache-Control (API_CACHE_SECONDS): a publish reaches it in minutes.
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
 # Models whose content is on every page: a change purges every page (core/purge.py).
 PAGE_CACHE_SITE_WIDE_MODELS = ["core.Navigation"]
 # Purges go to the page cache, and to Varnish or a CDN when configured.
@@ -227,6 +229,10 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
 # Every page's translations are purged explicitly (their slugs differ), not by swapping the
 # language prefix of its URL (PITFALLS.md §3).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# The public API (home/api.py): requests per client per window, and how long caches keep it.
+API_RATE_LIMIT = env("API_RATE_LIMIT", "600/h")
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
 
 # Public forms: requests per client per window before 429 (core.ratelimit).
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", "10/h")

@@ -1,0 +1,102 @@
+"""The read-only public API (Wagtail API v2) at /api/v2/: pages, partners, images, documents.
+
+Every endpoint answers GET only, to anyone: partner sites may read it from the browser
+(``Access-Control-Allow-Origin: *``), caches may keep an answer ``API_CACHE_SECONDS``, and
+one client gets ``API_RATE_LIMIT`` requests per window (then 429 with ``Retry-After``).
+Pages are filtered by type (``?type=themes.ProjectPage``) and language (``?locale=en``),
+partners by kind and language (``?kind=ministry&locale=nl``).
+"""
+
+import functools
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
+
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from core.models import Partner
+from core.ratelimit import check_rate
+from dossiers.models import PublicationPage, authors_prefetch
+from themes.models import ProjectPage
+
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def public_api(view):
+    """Rate limit, cache headers and CORS for every endpoint of the API."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        retry_after = check_rate(request, "api", settings.API_RATE_LIMIT)
+        if retry_after:
+            response = JsonResponse({"message": "Too many requests."}, status=429)
+            response["Retry-After"] = str(retry_after)
+        elif request.method not in ALLOWED_METHODS:
+            response = JsonResponse({"message": "Read-only API."}, status=405)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
+        return response
+
+    return wrapped
+
+
+class PagesViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint; each page's language, and the relations our page types list,
+    are fetched with the list instead of once per page."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related("locale")
+        if queryset.model is ProjectPage:
+            queryset = queryset.prefetch_related("partners")
+        elif queryset.model is PublicationPage:
+            queryset = queryset.prefetch_related(authors_prefetch(), "themes")
+        return queryset
+
+
+class PartnerSerializer(BaseSerializer):
+    locale = PageLocaleField(read_only=True)
+
+
+class PartnersAPIViewSet(BaseAPIViewSet):
+    """The partner organisations (core.Partner snippets) that are published."""
+
+    model = Partner
+    name = "partners"
+    base_serializer_class = PartnerSerializer
+    filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+    body_fields = [*BaseAPIViewSet.body_fields, "name", "slug", "kind", "website"]
+    meta_fields = [*BaseAPIViewSet.meta_fields, "locale"]
+    listing_default_fields = [
+        *BaseAPIViewSet.listing_default_fields,
+        "name",
+        "slug",
+        "kind",
+        "website",
+        "locale",
+    ]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name"]
+
+    def get_queryset(self):
+        return Partner.objects.filter(live=True).select_related("locale").order_by("id")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesViewSet)
+api_router.register_endpoint("partners", PartnersAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+urlpatterns = decorate_urlpatterns(api_router.get_urlpatterns(), public_api)
