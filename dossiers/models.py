@@ -355,6 +355,10 @@ class PublicationPage(RoutablePageMixin, BasePage):
             return ""
         return self.get_root_url(request) + self.document.url
 
+    def get_cached_paths(self):
+        """The page and its citation files, purged together."""
+        return ["/", "/cite/bibtex/", "/cite/ris/"]
+
     @path("cite/bibtex/", name="bibtex")
     def bibtex(self, request):
         citation = Citation(self, request)

@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds of the newest publications: all, per theme and per dossier.
+"""RSS 2.0 and Atom feeds: the newest publications (all, per theme, per dossier) and the
+newest answered questions.
 
 Each language has its own feeds (/nl/feeds/…, /en/feeds/…) listing only the pages of that
 locale. A theme or dossier feed is addressed by the id of the theme or dossier page; the id
@@ -10,6 +11,7 @@ same number of queries however many items it has.
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,6 +27,7 @@ from dossiers.models import (
     PublicationPage,
     authors_prefetch,
 )
+from questions.models import QuestionIndexPage, QuestionPage
 from themes.models import ThemePage
 
 FEED_LENGTH = 20
@@ -32,7 +35,8 @@ FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 
 class FeedSource:
-    """What one request's feed is about: its title, its web page and its publications."""
+    """What one request's feed is about: its title, its web page and (for the feeds of
+    publications) the publications to choose from."""
 
     def __init__(self, request, title, description, page, publications):
         self.request = request
@@ -82,22 +86,12 @@ def translated_page(model, page_id):
     return page
 
 
-class PublicationFeed(Feed):
-    """The newest publications of the library; subclasses narrow them down."""
+class LocalizedFeed(Feed):
+    """A feed of the active language, as RSS 2.0 or Atom."""
 
     def __init__(self, feed_format):
         self.feed_format = feed_format
         self.feed_type = FEED_TYPES[feed_format]
-
-    def get_object(self, request):
-        library = PublicationIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-        return FeedSource(
-            request,
-            title=_("Publications"),
-            description=_("The newest publications of the knowledge platform."),
-            page=library,
-            publications=PublicationPage.objects.all(),
-        )
 
     def title(self, source):
         institute = SiteSettings.for_request(source.request).organisation_name
@@ -113,6 +107,20 @@ class PublicationFeed(Feed):
 
     def subtitle(self, source):
         return source.description if self.feed_format == "atom" else None
+
+
+class PublicationFeed(LocalizedFeed):
+    """The newest publications of the library; subclasses narrow them down."""
+
+    def get_object(self, request):
+        library = PublicationIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        return FeedSource(
+            request,
+            title=_("Publications"),
+            description=_("The newest publications of the knowledge platform."),
+            page=library,
+            publications=PublicationPage.objects.all(),
+        )
 
     def items(self, source):
         return newest_publications(source.request, source.publications)
@@ -186,3 +194,54 @@ class DossierPublicationFeed(PublicationFeed):
                 translation_key__in=dossier.related_publications.values("translation_key")
             ),
         )
+
+
+class QuestionFeed(LocalizedFeed):
+    """The newest answered questions (published question pages)."""
+
+    def get_object(self, request):
+        locale = Locale.get_active()
+        return FeedSource(
+            request,
+            title=_("Answered questions"),
+            description=_("The newest questions the knowledge platform answered."),
+            page=QuestionIndexPage.objects.live().filter(locale=locale).first(),
+            publications=None,
+        )
+
+    def items(self, source):
+        questions = list(
+            QuestionPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+            .defer_streamfields()
+            .select_related("theme")[:FEED_LENGTH]
+        )
+        themes = {
+            theme.translation_key: theme
+            for theme in localized_pages(question.theme for question in questions if question.theme)
+        }
+        for question in questions:
+            question.feed_link = question.get_full_url(source.request)
+            theme = themes.get(question.theme.translation_key) if question.theme else None
+            question.feed_categories = [theme.title] if theme else []
+        return questions
+
+    def item_title(self, question):
+        return question.title
+
+    def item_description(self, question):
+        return question.question
+
+    def item_link(self, question):
+        return question.feed_link
+
+    def item_pubdate(self, question):
+        return question.first_published_at
+
+    def item_updateddate(self, question):
+        return question.last_published_at
+
+    def item_categories(self, question):
+        return question.feed_categories

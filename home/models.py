@@ -2,13 +2,14 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -17,10 +18,19 @@ from modelcluster.fields import ParentalKey
 from core.blocks import KeyFigureBlock, body_blocks
 from core.listings import in_order, live_in_active_locale, localized_live, published, section_page
 from core.models import BasePage, Partner
-from core.structured_data import organisation
+from core.structured_data import breadcrumb_list, organisation, page_trail, partner_organisation
 from dossiers.models import DossierPage, PublicationIndexPage, PublicationPage
 from home.blocks import annual_report_blocks
 from home.figures import live_figures
+from home.partners import (
+    find_partner,
+    partner_listing,
+    partner_projects,
+    partner_publications,
+    partner_questions,
+    partners_in,
+    translation_in,
+)
 from themes.models import ProjectPage, ThemeIndexPage, ThemePage
 
 LATEST_PUBLICATIONS = 4
@@ -122,7 +132,10 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
-class PartnerIndexPage(BasePage):
+class PartnerIndexPage(RoutablePageMixin, BasePage):
+    """The partner organisations, filterable by kind, each with a page of its own
+    (/partners/<slug>/) listing its projects, publications and answered questions."""
+
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     summary_field = "intro"
@@ -137,15 +150,16 @@ class PartnerIndexPage(BasePage):
     class Meta:
         verbose_name = _("partner index")
 
-    def partners_by_kind(self):
-        """[(kind label, [partner, ...])] in the order of ``Partner.Kind``; each partner of the
-        active locale with ``shown_projects``, its published projects in that locale."""
-        logos = get_image_model().objects.prefetch_renditions()
-        partners = list(
-            live_in_active_locale(Partner.objects.all())
-            .prefetch_related(Prefetch("logo", queryset=logos))
-            .order_by("name")
-        )
+    def get_cached_paths(self):
+        """The index and every partner's page, purged together when a partner changes."""
+        slugs = partners_in(self.locale_id).values_list("slug", flat=True)
+        return ["/", *(f"/{slug}/" for slug in slugs)]
+
+    def partners_by_kind(self, kind=""):
+        """[(kind label, [partner, ...])] in the order of ``Partner.Kind``: the partners of the
+        page's locale (``home.partners.partners_in``; of one ``kind`` if given), each with
+        ``shown_projects``, its published projects in that locale."""
+        partners = list(partner_listing(self.locale_id, kind))
         projects = (
             live_in_active_locale(
                 ProjectPage.objects.filter(
@@ -168,8 +182,59 @@ class PartnerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partner_groups"] = self.partners_by_kind()
+        kind = request.GET.get("kind", "")
+        if kind not in Partner.Kind.values:
+            kind = ""  # an unknown kind shows every partner
+        context["kinds"] = Partner.Kind.choices
+        context["selected_kind"] = kind
+        context["partner_groups"] = self.partners_by_kind(kind)
         return context
+
+    @path("<slug:slug>/", name="partner")
+    def partner_route(self, request, slug):
+        partner = find_partner(self.locale_id, slug)
+        if partner is None:
+            raise Http404
+        locale = self.locale
+        url = self.partner_url(partner, request)
+        return self.render(
+            request,
+            template="pages/partner.html",
+            context_overrides={
+                "partner": partner,
+                "partner_url": url,
+                "og_title": partner.name,
+                "og_description": partner.description or partner.name,
+                "og_url": request.build_absolute_uri(url),
+                "projects": partner_projects(partner, locale),
+                "publications": partner_publications(partner, locale),
+                "questions": partner_questions(partner, locale),
+                "language_alternates": self.partner_alternates(partner, request),
+                "structured_data_items": self.partner_structured_data(partner, request),
+            },
+        )
+
+    def partner_url(self, partner, request=None):
+        return self.get_url(request) + self.reverse_subpage("partner", args=[partner.slug])
+
+    def partner_alternates(self, partner, request):
+        """The partner's page in every language the index is live in."""
+        alternates = []
+        for index_page in self.get_translations(inclusive=True).live().specific():
+            shown = translation_in(partner, index_page.locale_id)
+            if shown is not None:
+                language = index_page.locale.language_code
+                url = index_page.partner_url(shown, request)
+                alternates.append({"code": language, "url": url})
+        return alternates
+
+    def partner_structured_data(self, partner, request):
+        url = request.build_absolute_uri(self.partner_url(partner, request))
+        trail = [*page_trail(self, request), (partner.name, url)]
+        item = {**partner_organisation(partner), "@id": f"{url}#organisation"}
+        if partner.description:
+            item["description"] = partner.description
+        return [breadcrumb_list(trail), item]
 
 
 class AnnualReportPage(BasePage):

@@ -20,6 +20,10 @@ feed_patterns += [
     )
     for kind in feeds.FEED_TYPES
 ]
+feed_patterns += [
+    path(f"questions/{kind}.xml", feeds.QuestionFeed(kind), name=f"questions-{kind}")
+    for kind in feeds.FEED_TYPES
+]
 
 open_data_patterns = [
     path("", views.index, name="index"),

@@ -8,6 +8,8 @@
   ``manage.py anonymise_questions`` once a closed question is past the retention period.
 """
 
+from html import unescape
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,7 +18,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
-from django.utils.html import linebreaks
+from django.utils.html import linebreaks, strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +40,7 @@ from core.blocks import body_blocks
 from core.email import queue_email
 from core.models import BasePage, OutgoingEmail
 from core.ratelimit import check_rate, too_many_requests
+from core.structured_data import organisation
 from questions.forms import AnswerFilterForm, QuestionForm
 
 PERSONAL_DATA_PERMISSION = "questions.view_personal_data"
@@ -330,6 +333,28 @@ class QuestionPage(BasePage):
         if self.result_page_id and self.result_page.live:
             return self.result_page.localized
         return None
+
+    def structured_data(self, request):
+        """A QAPage: the question and, once answered, its accepted answer by the institute."""
+        answer = " ".join(unescape(strip_tags(str(self.answer))).split())
+        if not answer:
+            return super().structured_data(request)
+        url = self.get_full_url(request)
+        question = {
+            "@type": "Question",
+            "name": self.title,
+            "text": self.question,
+            "answerCount": 1,
+            "acceptedAnswer": {
+                "@type": "Answer",
+                "text": answer,
+                "url": url,
+                "author": organisation(request),
+            },
+        }
+        if self.first_published_at:
+            question["dateCreated"] = self.first_published_at.isoformat()
+        return [*super().structured_data(request), {"@type": "QAPage", "mainEntity": question}]
 
     def related_pages(self):
         """The live related publications and projects, in the visitor's language."""

@@ -13,7 +13,12 @@ from bs4 import BeautifulSoup
 from dossiers.models import PublicationAuthor
 from home.feeds import FEED_LENGTH
 from tests.conftest import publish_translation
-from tests.factories import PersonFactory, PublicationPageFactory
+from tests.factories import (
+    PersonFactory,
+    PublicationPageFactory,
+    QuestionIndexPageFactory,
+    QuestionPageFactory,
+)
 
 FORMATS = [("rss", "rss20"), ("atom", "atom10")]
 
@@ -186,3 +191,62 @@ def test_feeds_cost_the_same_number_of_queries_however_many_items(client, site_t
     few = [count_queries(client, url) for url in urls]
     add(6, 3)
     assert [count_queries(client, url) for url in urls] == few
+
+
+@pytest.fixture
+def questions(site_tree):
+    index = QuestionIndexPageFactory(parent=site_tree["home"]["nl"])
+    publish_translation(index, "en", title="Questions", slug="questions")
+    return index
+
+
+def test_the_questions_feed_lists_answered_questions_of_its_language(client, site_tree, questions):
+    older = QuestionPageFactory(parent=questions, title="Wat is inburgering?")
+    older.theme = site_tree["theme"]["nl"]
+    older.save_revision().publish()
+    publish_translation(older, "en", title="What is civic integration?", slug="civic")
+    newer = QuestionPageFactory(parent=questions, title="Hoe werkt de participatieverklaring?")
+    newer.save_revision().publish()
+
+    dutch = parse(client, "/nl/feeds/questions/rss.xml")
+    assert dutch.feed.title.startswith("Beantwoorde vragen | ")
+    assert [entry.title for entry in dutch.entries] == [
+        "Hoe werkt de participatieverklaring?",
+        "Wat is inburgering?",
+    ]
+    assert [tag.term for tag in dutch.entries[1].tags] == ["Participatie"]
+    english = parse(client, "/en/feeds/questions/atom.xml")
+    assert [entry.title for entry in english.entries] == ["What is civic integration?"]
+    assert [tag.term for tag in english.entries[0].tags] == ["Participation"]
+    html = BeautifulSoup(client.get(questions.url).content, "html.parser")
+    feeds = html.find_all("link", rel="alternate", type="application/rss+xml")
+    assert [link["href"] for link in feeds] == ["/nl/feeds/questions/rss.xml"]
+
+
+def test_the_questions_feed_costs_the_same_number_of_queries_however_many(
+    client, site_tree, questions
+):
+    def add(count):
+        for _number in range(count):
+            question = QuestionPageFactory(parent=questions)
+            question.theme = site_tree["theme"]["nl"]
+            question.save_revision().publish()
+
+    add(2)
+    few = count_queries(client, "/nl/feeds/questions/rss.xml")
+    add(4)
+    assert count_queries(client, "/nl/feeds/questions/rss.xml") == few
+
+
+def test_a_cached_feed_is_purged_when_a_publication_is_published(
+    client, site_tree, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    url = "/nl/feeds/publications/rss.xml"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(site_tree, "Net verschenen", 30).save_revision().publish()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert feedparser.parse(response.content).entries[0].title == "Net verschenen"

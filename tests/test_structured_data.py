@@ -6,6 +6,8 @@ import json
 
 from django.core.files.storage import default_storage
 
+from wagtail.rich_text import RichText
+
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
@@ -14,7 +16,13 @@ from PIL import Image
 from core import share_images
 from core.models import Partner
 from dossiers.models import PublicationAuthor, PublicationPage
-from tests.factories import PartnerFactory, PersonFactory, PublicationPageFactory
+from tests.factories import (
+    PartnerFactory,
+    PersonFactory,
+    PublicationPageFactory,
+    QuestionIndexPageFactory,
+    QuestionPageFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -193,3 +201,22 @@ def test_no_card_for_pages_that_are_not_live(client, site_tree):
     page.unpublish()
     assert client.get(f"/share-image/{page.pk}.png").status_code == 404
     assert client.get("/share-image/999999.png").status_code == 404
+
+
+def test_an_answered_question_is_a_qa_page(client, site_tree):
+    index = QuestionIndexPageFactory(parent=site_tree["home"]["nl"])
+    question = QuestionPageFactory(
+        parent=index,
+        title="Wat is inburgering?",
+        question="Wat houdt de inburgeringsplicht in?",
+        answer=[("paragraph", RichText("<p>Nieuwkomers leren de taal &amp; de samenleving.</p>"))],
+    )
+    [page] = json_ld(client.get(question.url))["QAPage"]
+    entity = page["mainEntity"]
+    assert entity["@type"] == "Question"
+    assert entity["name"] == "Wat is inburgering?"
+    assert entity["text"] == "Wat houdt de inburgeringsplicht in?"
+    assert entity["answerCount"] == 1
+    assert entity["acceptedAnswer"]["@type"] == "Answer"
+    assert entity["acceptedAnswer"]["text"] == "Nieuwkomers leren de taal & de samenleving."
+    assert entity["acceptedAnswer"]["author"]["name"] == "Kennisplatform Integratie & Samenleving"

@@ -20,13 +20,17 @@ def page_alternates(context, page=None):
 
     Without a page (e.g. the search page), the current URL translated with Django's
     ``translate_url``. Languages without a live translation are left out, so the language
-    switcher never links to a missing page.
+    switcher never links to a missing page. A sub-page of a routable page (a partner's page)
+    gives its own [{code, url}] as ``language_alternates`` in the context.
     """
     request = context["request"]
     current = translation.get_language()
     names = dict(settings.LANGUAGES)
     alternates = []
-    if page is not None and getattr(page, "pk", None):
+    if context.get("language_alternates") is not None:
+        for item in context["language_alternates"]:
+            alternates.append({**item, "name": names.get(item["code"], item["code"])})
+    elif page is not None and getattr(page, "pk", None):
         # an alias in another locale is an untranslated copy (wagtail-localize makes them
         # for the parents of a translated page): it shows the source language, skip it
         translations = (

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from dossiers.models import DossierPage, PublicationIndexPage, PublicationPage
 from home.feeds import FEED_TYPES
 from home.models import HomePage
+from questions.models import QuestionIndexPage
 from themes.models import ThemePage
 
 register = template.Library()
@@ -23,6 +24,8 @@ def page_feeds(page):
         return [(page.title, "feeds:theme", [page.pk])]
     if isinstance(page, DossierPage):
         return [(page.title, "feeds:dossier", [page.pk])]
+    if isinstance(page, QuestionIndexPage):
+        return [(_("Answered questions"), "feeds:questions", [])]
     return []
 
 

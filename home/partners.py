@@ -1,0 +1,98 @@
+"""The partner organisations in one language and everything they are linked to.
+
+A partner (core.Partner) may be translated or not: a language shows its own translation of a
+partner, else the partner in the default language. Pages link partners in any language
+(translations keep the partners chosen in Dutch), so links are matched by translation key.
+Every function here costs a fixed number of queries, however many partners or pages.
+"""
+
+from django.db.models import F, Prefetch, Q
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from core.models import Partner
+from dossiers.models import PublicationPage
+from questions.models import QuestionPage
+from themes.models import ProjectPage
+
+LOGO_RENDITION = "max-160x80"  # the size of the logos on the partner index
+
+
+def partners_in(locale):
+    """The live partners of ``locale``, with the untranslated ones of the default locale."""
+    default = Locale.get_default()
+    own = Partner.objects.filter(live=True, locale=locale)
+    return Partner.objects.filter(
+        Q(live=True)
+        & (
+            Q(locale=locale)
+            | (Q(locale=default) & ~Q(translation_key__in=own.values("translation_key")))
+        )
+    )
+
+
+def partner_listing(locale, kind=None):
+    """``partners_in(locale)`` by name, optionally of one kind, with logo renditions."""
+    partners = partners_in(locale).order_by("name")
+    if kind:
+        partners = partners.filter(kind=kind)
+    images = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+    return partners.prefetch_related(Prefetch("logo", queryset=images))
+
+
+def find_partner(locale, slug):
+    """The partner shown at ``slug`` in ``locale`` (None if there is none)."""
+    return partners_in(locale).filter(slug=slug).select_related("logo").first()
+
+
+def translation_in(partner, locale):
+    """The partner as ``locale`` shows it: its translation there, else the partner itself."""
+    return partners_in(locale).filter(translation_key=partner.translation_key).first()
+
+
+def _linked(model, partner, locale):
+    return (
+        model.objects.live()
+        .public()
+        .filter(locale=locale, partners__translation_key=partner.translation_key)
+        .distinct()
+        .defer_streamfields()
+    )
+
+
+def partner_projects(partner, locale):
+    return list(_linked(ProjectPage, partner, locale).order_by("title"))
+
+
+def partner_questions(partner, locale):
+    """The answered questions the partner asked (published question pages)."""
+    questions = _linked(QuestionPage, partner, locale)
+    return list(questions.order_by(F("first_published_at").desc(nulls_last=True), "-pk"))
+
+
+def partner_publications(partner, locale):
+    """The publications that came out of the partner's projects and questions, or that its
+    questions point to, newest first."""
+    key = partner.translation_key
+    keys = set(
+        ProjectPage.objects.filter(partners__translation_key=key)
+        .exclude(result_page=None)
+        .values_list("result_page__translation_key", flat=True)
+    )
+    questions = QuestionPage.objects.filter(partners__translation_key=key)
+    keys |= set(
+        questions.exclude(result_page=None).values_list("result_page__translation_key", flat=True)
+    )
+    keys |= set(
+        questions.exclude(related_publications=None).values_list(
+            "related_publications__translation_key", flat=True
+        )
+    )
+    return list(
+        PublicationPage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=keys)
+        .order_by("-publication_date", "-pk")
+        .defer_streamfields()
+    )
