@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
 
 from dossiers.models import PublicationAuthor, PublicationPage
 from tests.factories import PersonFactory, PublicationPageFactory
@@ -162,3 +163,35 @@ def test_apa_reference_of_more_than_twenty_authors(client, site_tree):
     assert reference.startswith("Nummer1, A., Nummer2, A., ")
     assert "Nummer19, A., … Nummer22, A. (2017)" in reference
     assert "Nummer20" not in reference
+
+
+def test_publication_pages_carry_highwire_tags_and_a_cite_block(client, several_authors):
+    response = client.get(several_authors.url)
+    html = BeautifulSoup(response.content, "html.parser")
+    head = html.find("head")
+
+    def tags(name):
+        return [tag["content"] for tag in head.find_all("meta", attrs={"name": name})]
+
+    assert tags("citation_title") == ["Boze burgers"]
+    assert tags("citation_author") == [
+        "de Bruijn, Sabine",
+        "Taouanza, Ikram",
+        "van der Berg, Jan-Willem",
+    ]
+    assert tags("citation_publication_date") == ["2017/03/14"]
+    assert tags("citation_publisher") == [INSTITUTE]
+    assert tags("citation_pdf_url") == [f"http://testserver{several_authors.document.url}"]
+    assert tags("citation_language") == ["nl"]
+
+    block = html.find("section", attrs={"aria-labelledby": "cite-heading"})
+    assert block.find("h2").get_text() == "Citeer dit"
+    assert block.find(id="apa-reference").get_text().startswith("de Bruijn, S., Taouanza, I.,")
+    links = {a["href"] for a in block.find_all("a", download=True)}
+    assert links == {f"{several_authors.url}cite/bibtex/", f"{several_authors.url}cite/ris/"}
+
+
+def test_without_authors_the_institute_is_the_highwire_author(client, site_tree):
+    html = BeautifulSoup(client.get(site_tree["publication"]["en"].url).content, "html.parser")
+    authors = html.find("head").find_all("meta", attrs={"name": "citation_author"})
+    assert [tag["content"] for tag in authors] == [INSTITUTE]

@@ -106,3 +106,35 @@ def test_unknown_paths_without_language_still_redirect_to_a_language(client, sit
     response = client.get("/themas/", HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 302
     assert response["Location"] == "/nl/themas/"
+
+
+def test_project_and_publication_pages_show_their_link_with_a_copy_button(client, site_tree):
+    for name in ("project", "publication"):
+        page = site_tree[name]["en"]
+        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        field = html.find("input", id="permalink")
+        assert field["value"] == f"http://testserver/p/{page.pk}/"
+        assert field.has_attr("readonly")
+        assert html.find("label", attrs={"for": "permalink"}).get_text() == "Permanent link"
+        # the copy button appears only with JavaScript (an external file: the CSP allows no
+        # inline script)
+        button = html.find("button", attrs={"data-copy": "permalink"})
+        assert button.has_attr("hidden")
+        assert html.find("script", src="/static/js/copy.js")
+        assert not [s for s in html.find_all("script") if s.string and s.get("type") is None]
+
+
+def test_a_project_page_offers_a_card_to_paste(client, site_tree):
+    project = site_tree["project"]["nl"]
+    html = BeautifulSoup(client.get(project.url).content, "html.parser")
+    section = html.find("section", attrs={"aria-labelledby": "link-to-us-heading"})
+    assert section.find("h2").get_text() == "Link naar dit project"
+    snippet = section.find("textarea", id="project-card-html")
+    assert snippet.has_attr("readonly")
+    card = BeautifulSoup(snippet.get_text(), "html.parser")
+    assert card.find("a")["href"] == f"http://testserver/p/{project.pk}/"
+    assert card.find("a").get_text() == "This is me!"
+    assert "Participatie · 2017" in card.get_text()
+    assert "Een project van" in card.get_text()
+    assert not card.find(["script", "iframe", "style", "img"])
+    assert not any(tag.has_attr("style") or tag.has_attr("onclick") for tag in card.find_all())

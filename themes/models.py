@@ -6,6 +6,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
@@ -26,7 +28,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.listings import chosen, live_in_active_locale, localized_live, published, section_page
-from core.models import BasePage, Partner
+from core.models import BasePage, Partner, SiteSettings
 from core.structured_data import organisation, partner_organisation
 
 RELATED_LIMIT = 6
@@ -260,10 +262,29 @@ class ProjectPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.shown_partners()
+        context["link_snippet"] = self.link_snippet(request)
         return context
 
-    def localized_partners(self):
-        return Partner.localize_all(self.partners.all())
+    def link_snippet(self, request):
+        """HTML of a small card of the project that partners paste on their own site:
+        plain links and text, no script, no frame, no style."""
+        institute = SiteSettings.for_request(request).organisation_name
+        facts = " · ".join(part for part in (self.theme.title, self.period) if part)
+        return format_html(
+            '<div class="kennisplatform-project">\n'
+            '  <p><a href="{}"><strong>{}</strong></a></p>\n'
+            "  <p>{}</p>\n"
+            "  <p>{}</p>\n"
+            '  <p>{} <a href="{}">{}</a></p>\n'
+            "</div>",
+            self.get_permalink(request),
+            self.title,
+            facts,
+            Truncator(" ".join(self.summary.split())).words(40),
+            _("A project of"),
+            self.get_root_url(request) + "/",
+            institute,
+        )
 
     @property
     def partner_organisations(self):
@@ -297,7 +318,7 @@ class ProjectPage(BasePage):
             project["foundingDate"] = str(self.start_year)
         if self.end_year and self.status == self.Status.COMPLETED:
             project["dissolutionDate"] = str(self.end_year)
-        for partner in self.localized_partners():
+        for partner in self.shown_partners():
             role = "funder" if partner.kind == Partner.Kind.MINISTRY else "member"
             project.setdefault(role, []).append(partner_organisation(partner))
         return [*super().structured_data(request), project]

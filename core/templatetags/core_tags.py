@@ -88,3 +88,9 @@ def share_image(context, page):
     path = reverse("share_image", args=[page.pk])
     url = request.build_absolute_uri(f"{path}?v={share_image_digest(page.title)}")
     return {"url": url, "width": WIDTH, "height": HEIGHT}
+
+
+@register.simple_tag(takes_context=True)
+def permalink(context, page):
+    """The page's absolute permanent link (/p/<id>/), or None for types without one."""
+    return page.get_permalink(context["request"])
