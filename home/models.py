@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -194,7 +195,12 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     def partner_route(self, request, slug):
         partner = find_partner(self.locale_id, slug)
         if partner is None:
-            raise Http404
+            # the slug of the partner in another language: to its page in this one
+            other = Partner.objects.filter(live=True, slug=slug).first()
+            shown = partners.translation_in(other, self.locale_id) if other else None
+            if shown is None:
+                raise Http404
+            return redirect(self.partner_url(shown, request), permanent=True)
         locale = self.locale
         url = self.partner_url(partner, request)
         return self.render(

@@ -92,8 +92,14 @@ def test_an_untranslated_partner_is_shown_in_english_too(client, site_tree, link
 def test_unknown_and_draft_partners_are_not_found(client, site_tree, linked):
     assert client.get("/nl/partners/bestaat-niet/").status_code == 404
     assert client.get("/nl/partners/concept/").status_code == 404
-    # a slug of the other language
-    assert client.get("/nl/partners/municipality-of-utrecht/").status_code == 404
+
+
+def test_the_slug_of_another_language_leads_to_the_partner_in_this_one(client, site_tree, linked):
+    response = client.get("/nl/partners/municipality-of-utrecht/")
+    assert response.status_code == 301
+    assert response["Location"] == "/nl/partners/gemeente-utrecht/"
+    response = client.get("/en/partners/gemeente-utrecht/")
+    assert response["Location"] == "/en/partners/municipality-of-utrecht/"
 
 
 def test_a_partner_page_describes_the_organisation(client, site_tree, linked):

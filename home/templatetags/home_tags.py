@@ -5,9 +5,11 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
 from dossiers.models import DossierPage, PublicationIndexPage, PublicationPage
 from home.feeds import FEED_TYPES
-from home.models import HomePage
+from home.models import HomePage, PartnerIndexPage
 from questions.models import QuestionIndexPage
 from themes.models import ThemePage
 
@@ -38,3 +40,15 @@ def feed_links(page):
         for kind in FEED_TYPES
     ]
     return format_html_join("\n", '<link rel="alternate" type="{}" title="{}" href="{}">', links)
+
+
+@register.simple_tag(takes_context=True)
+def partner_url(context, partner):
+    """The URL of ``partner``'s page on the partner index of the active language ('' when the
+    language has none). The index is looked up once per request."""
+    request = context["request"]
+    if not hasattr(request, "partner_index_page"):
+        locale = Locale.get_active()
+        request.partner_index_page = PartnerIndexPage.objects.live().filter(locale=locale).first()
+    index = request.partner_index_page
+    return index.partner_url(partner, request) if index else ""
