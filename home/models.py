@@ -197,7 +197,7 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         if partner is None:
             # the slug of the partner in another language: to its page in this one
             other = Partner.objects.filter(live=True, slug=slug).first()
-            shown = partners.translation_in(other, self.locale_id) if other else None
+            shown = translation_in(other, self.locale_id) if other else None
             if shown is None:
                 raise Http404
             return redirect(self.partner_url(shown, request), permanent=True)
