@@ -17,6 +17,7 @@ PERMALINK_MAX_AGE = 3600
 # A share image's URL carries the digest of its title (?v=): that URL never changes content.
 SHARE_IMAGE_MAX_AGE = 365 * 86400
 
+
 def _live_translation(pages, locale):
     """Of a set of translations, the live one in ``locale``, else any live one (or None)."""
     pages = [page for page in pages if page.live]
