@@ -112,6 +112,7 @@ class DossierPage(BasePage):
         SynchronizedField("themes"),
         SynchronizedField("related_publications"),
         SynchronizedField("related_projects"),
+        SynchronizedField("related_questions"),
     ]
 
     class Meta:
@@ -132,6 +133,15 @@ class DossierPage(BasePage):
             lookup=self.related_projects.model.objects.defer_streamfields(),
         )
 
+    def shown_questions(self):
+        return localized_live(
+            chosen(self.related_questions)
+            .defer_streamfields()
+            .select_related("locale")
+            .order_by("title"),
+            lookup=self.related_questions.model.objects.defer_streamfields(),
+        )
+
     def shown_themes(self):
         return localized_live(chosen(self.themes).defer_streamfields().order_by("path"))
 
@@ -139,6 +149,7 @@ class DossierPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["publications"] = self.shown_publications()
         context["projects"] = self.shown_projects()
+        context["questions"] = self.shown_questions()
         context["themes"] = self.shown_themes()
         return context
 

@@ -32,6 +32,7 @@ from home.partners import (
     partners_in,
     translation_in,
 )
+from questions.models import QuestionPage
 from themes.models import ProjectPage, ThemeIndexPage, ThemePage
 
 LATEST_PUBLICATIONS = 4
@@ -159,27 +160,34 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     def partners_by_kind(self, kind=""):
         """[(kind label, [partner, ...])] in the order of ``Partner.Kind``: the partners of the
         page's locale (``home.partners.partners_in``; of one ``kind`` if given), each with
-        ``shown_projects``, its published projects in that locale."""
+        ``shown_projects`` and ``shown_questions``: the published projects it worked on and
+        questions it asked, in that locale."""
         partners = list(partner_listing(self.locale_id, kind))
-        projects = (
-            live_in_active_locale(
-                ProjectPage.objects.filter(
-                    partners__translation_key__in=[partner.translation_key for partner in partners]
-                )
-            )
+        keys = [partner.translation_key for partner in partners]
+        projects_of = self._pages_by_partner(ProjectPage, keys)
+        questions_of = self._pages_by_partner(QuestionPage, keys)
+        groups = {kind: [] for kind in Partner.Kind.values}
+        for partner in partners:
+            partner.shown_projects = projects_of.get(partner.translation_key, [])
+            partner.shown_questions = questions_of.get(partner.translation_key, [])
+            groups[partner.kind].append(partner)
+        labels = dict(Partner.Kind.choices)
+        return [(labels[kind], members) for kind, members in groups.items() if members]
+
+    @staticmethod
+    def _pages_by_partner(model, partner_keys):
+        """{partner translation key: [page]}: the published pages of ``model`` (in the active
+        locale) linked to those partners through their ``partners`` field, in one query."""
+        pages = (
+            live_in_active_locale(model.objects.filter(partners__translation_key__in=partner_keys))
             .defer_streamfields()
             .annotate(partner_key=F("partners__translation_key"))
             .order_by("title")
         )
-        projects_of = {}
-        for project in projects:
-            projects_of.setdefault(project.partner_key, []).append(project)
-        groups = {kind: [] for kind in Partner.Kind.values}
-        for partner in partners:
-            partner.shown_projects = projects_of.get(partner.translation_key, [])
-            groups[partner.kind].append(partner)
-        labels = dict(Partner.Kind.choices)
-        return [(labels[kind], members) for kind, members in groups.items() if members]
+        by_partner = {}
+        for page in pages:
+            by_partner.setdefault(page.partner_key, []).append(page)
+        return by_partner
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -243,6 +243,8 @@ def test_publication_year_figures_are_stored_per_year(library):
 def dossier(home, library):
     index = factories.DossierIndexPageFactory(parent=home["nl"], intro="Lange stukken.")
     project = factories.ProjectPageFactory(parent=library["migration"], title="Werkend leren")
+    questions = factories.QuestionIndexPageFactory(parent=home["nl"])
+    question = factories.QuestionPageFactory(parent=questions, title="Werk voor statushouders")
     page = factories.DossierPageFactory(
         parent=index,
         title="Dossier vluchtelingen",
@@ -258,6 +260,7 @@ def dossier(home, library):
         themes=[library["migration"]],
         related_publications=[library["eritrea"], library["halve"]],
         related_projects=[project],
+        related_questions=[question],
     )
     return {"index": index, "page": page, "project": project}
 
@@ -276,6 +279,7 @@ def test_dossier_page_has_contents_review_date_related_items_and_print_styles(cl
         "Integratiekansen van Eritrese vluchtelingen",
     ]
     assert texts(html, "#projects-heading + ul h3") == ["Werkend leren"]
+    assert texts(html, "#questions-heading + ul h3") == ["Werk voor statushouders"]
     assert html.find("link", rel="stylesheet", media="print")["href"].endswith("css/print.css")
     assert client.get("/static/css/print.css").status_code == 200
 
@@ -314,9 +318,13 @@ def test_dossier_and_publication_translation_fields():
             if isinstance(field, SynchronizedField)
         }
 
-    assert {"themes", "related_publications", "related_projects", "last_reviewed"} <= (
-        synchronised(DossierPage)
-    )
+    assert {
+        "themes",
+        "related_publications",
+        "related_projects",
+        "related_questions",
+        "last_reviewed",
+    } <= synchronised(DossierPage)
     assert {"themes", "publication_type", "publication_date", "document", "image"} <= (
         synchronised(PublicationPage)
     )

@@ -34,13 +34,21 @@ def test_partners_are_grouped_by_kind_with_their_projects(client, partners_page)
     factories.ProjectPageFactory(parent=theme, title="Monitor", partners=[eindhoven])
     draft = factories.ProjectPageFactory(parent=theme, title="Verborgen", partners=[amsterdam])
     draft.unpublish()
+    questions = factories.QuestionIndexPageFactory(parent=theme.get_parent().get_parent())
+    factories.QuestionPageFactory(
+        parent=questions, title="Werkvoorziening vluchtelingen", partners=[eindhoven]
+    )
 
     html = soup(client.get("/nl/partners/"))
     assert texts(html, "main section h2") == ["Gemeente", "Kennisinstituut"]
     municipalities = html.select("main section")[0]
     assert texts(municipalities, ".partner__name") == ["Gemeente Amsterdam", "Gemeente Eindhoven"]
     eindhoven_item = municipalities.select(".partner")[1]
-    assert texts(eindhoven_item, ".partner__projects a") == ["Monitor", "Werkend leren"]
+    assert texts(eindhoven_item, ".partner__projects a") == [
+        "Monitor",
+        "Werkend leren",
+        "Werkvoorziening vluchtelingen",
+    ]
     assert not municipalities.select(".partner")[0].select(".partner__projects")
     assert texts(html.select("main section")[1], ".partner__projects a") == ["Werkend leren"]
     assert "Concept" not in html.get_text()
@@ -71,7 +79,9 @@ def test_partner_index_keeps_a_constant_number_of_queries(client, partners_page)
             kind = Partner.Kind.values[index % len(Partner.Kind.values)]
             partner = factories.PartnerFactory(kind=kind, logo=factories.ImageFactory())
             factories.ProjectPageFactory(parent=partners_page["theme"], partners=[partner])
+            factories.QuestionPageFactory(parent=questions, partners=[partner])
 
+    questions = factories.QuestionIndexPageFactory(parent=partners_page["index"].get_parent())
     add(7)
     queries = rendered_queries(client, "/nl/partners/")
     add(7)

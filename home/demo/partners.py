@@ -75,7 +75,8 @@ PARTNERS = [
 INDEX_INTRO = (
     "We werken samen met gemeenten, ministeries, onderwijsinstellingen, migranten- en "
     "vluchtelingenorganisaties en maatschappelijke organisaties. Hier staan de organisaties "
-    "waarmee we in 2017 samenwerkten of die ons een vraag stelden, met hun projecten."
+    "waarmee we in 2017 samenwerkten of die ons een vraag stelden, met hun projecten en "
+    "vragen."
 )
 
 
