@@ -14,9 +14,12 @@ from wagtail.models import Locale, Page
 
 
 def published(queryset):
-    """Live (and, for pages, publicly viewable) items of ``queryset``: pages or snippets."""
+    """Live (and, for pages, publicly viewable) items of ``queryset``: pages or snippets.
+
+    Alias pages are left out: wagtail-localize makes them as untranslated copies of the
+    parents of a page translated first, and they show the source language."""
     if issubclass(queryset.model, Page):
-        return queryset.live().public()
+        return queryset.live().public().filter(alias_of__isnull=True)
     return queryset.filter(live=True)
 
 

@@ -64,6 +64,10 @@ def test_editor_submits_a_publication_and_the_moderator_approves_it(site, new_pa
     visitor.goto(publication.url)
     assert visitor.locator("h1").inner_text() == "Werk voor statushouders"
     assert visitor.get_by_text("Werk is de snelste weg naar meedoen.").is_visible()
+    for listing in (site["library"], site["theme"]):
+        visitor.goto(listing.url)
+        link = visitor.locator("main").get_by_role("link", name="Werk voor statushouders")
+        assert link.first.get_attribute("href") == publication.url, listing.url
 
 
 def test_editor_translates_a_theme_in_localize_and_the_switcher_leads_to_it(site, new_page):
