@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from core.blocks import HeadingBlock, TestimonialBlock, rich_text_block
 from home.figures import live_figures, projects_of_year
 from stats.blocks import MonthChartBlock, PublicationFiguresBlock
-from themes.models import ThemePage
+from themes.models import ProjectPage, ThemePage
 
 
 def report_year(parent_context):
@@ -148,19 +148,35 @@ class ThemeOverviewBlock(blocks.StructBlock):
         preview_value = {"heading": "We werkten vanuit 4 thema's aan 19 projecten"}
 
     def get_context(self, value, parent_context=None):
+        """The themes in the visitor's language, each with the projects of the year (counted
+        on the Dutch source pages, shown in the visitor's language where translated)."""
         context = super().get_context(value, parent_context)
-        locale = Locale.get_active()
-        themes = ThemePage.objects.live().filter(locale=locale).defer_streamfields()
+        active, default = Locale.get_active(), Locale.get_default()
+        themes = ThemePage.objects.live().filter(locale=active).defer_streamfields()
         chosen = [theme.translation_key for theme in value["themes"] if theme]
         if chosen:
             themes = themes.filter(translation_key__in=chosen)
+        themes = list(themes.order_by("path"))
         year = report_year(parent_context)
-        projects = projects_of_year(year, locale) if year else []
+        projects = list(projects_of_year(year)) if year else []
+        translated = {
+            project.translation_key: project
+            for project in ProjectPage.objects.live()
+            .filter(locale=active, translation_key__in=[p.translation_key for p in projects])
+            .defer_streamfields()
+        }
+        source_paths = dict(
+            ThemePage.objects.filter(
+                locale=default, translation_key__in=[theme.translation_key for theme in themes]
+            ).values_list("translation_key", "path")
+        )
         by_theme = {}
         for project in projects:
-            by_theme.setdefault(project.path[: -ThemePage.steplen], []).append(project)
+            by_theme.setdefault(project.path[: -ThemePage.steplen], []).append(
+                translated.get(project.translation_key, project)
+            )
         context["themes"] = [
-            (theme, by_theme.get(theme.path, [])) for theme in themes.order_by("path")
+            (theme, by_theme.get(source_paths.get(theme.translation_key), [])) for theme in themes
         ]
         return context
 

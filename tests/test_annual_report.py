@@ -216,6 +216,15 @@ def test_the_theme_overview_lists_the_projects_of_the_year(client, report, conte
     themes = soup.select(".theme-overview__theme")
     counts = {theme.h3.text: len(theme.select(".theme-overview__projects li")) for theme in themes}
     assert counts == {"Participatie": 3, "Nieuwe migratie": 2, "Zonder projecten in 2017": 0}
+    # In English: the translated theme, with its projects (in Dutch where not translated).
+    participation = content["themes"][0]
+    publish_translation(participation.get_parent(), "en", title="Themes", slug="themes")
+    publish_translation(participation, "en", title="Participation", slug="participation")
+    english = publish_translation(report, "en", title="Annual report 2017", slug="annual-report")
+    soup = BeautifulSoup(client.get(english.url).content, "html.parser")
+    [theme] = soup.select(".theme-overview__theme")
+    assert theme.h3.text == "Participation"
+    assert len(theme.select(".theme-overview__projects li")) == 3
 
 
 def test_the_theme_overview_costs_the_same_queries_for_more_projects(client, report, content):
@@ -376,9 +385,17 @@ def test_the_demo_builds_the_2017_report_from_the_seed(client, db):
     assert {
         "questions_answered",
         "questions_answered_complex",
+        "projects",
+        "themes",
+        "page_views",
         "site_visits",
         "media_mentions",
         "followers_x",
         "followers_linkedin",
     } <= live_keys
     assert figure_numbers(nl)["beantwoorde vragen"] == "121"
+    assert figure_numbers(nl)["keer bekeken: dossier vluchtelingen"] == "9.107"
+    assert (
+        "Interventiewijzer"
+        in BeautifulSoup(nl.content, "html.parser").select_one("table.report-table").text
+    )
