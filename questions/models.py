@@ -38,6 +38,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.email import queue_email
+from core.listings import chosen, localized_live
 from core.models import BasePage, OutgoingEmail
 from core.ratelimit import check_rate, too_many_requests
 from core.structured_data import organisation
@@ -358,8 +359,10 @@ class QuestionPage(BasePage):
 
     def related_pages(self):
         """The live related publications and projects, in the visitor's language."""
-        pages = [*self.related_publications.all(), *self.related_projects.all()]
-        return [page.localized for page in pages if page.live]
+        return [
+            *localized_live(chosen(self.related_publications).defer_streamfields()),
+            *localized_live(chosen(self.related_projects).defer_streamfields()),
+        ]
 
 
 class SubmittedQuestion(models.Model):

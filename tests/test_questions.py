@@ -33,6 +33,7 @@ from tests.factories import (
     DossierIndexPageFactory,
     DossierPageFactory,
     PartnerFactory,
+    ProjectPageFactory,
     PublicationIndexPageFactory,
     PublicationPageFactory,
     QuestionIndexPageFactory,
@@ -301,6 +302,11 @@ def test_answer_listing_has_a_constant_query_count(client, site, django_assert_n
 
 
 def test_question_page_renders_in_each_language(client, site):
+    library = PublicationIndexPageFactory(parent=site["index"].get_parent())
+    publication = PublicationPageFactory(parent=library, title="Boze burgers")
+    publish_translation(library, "en", title="Publications", slug="publications")
+    publish_translation(publication, "en", title="Angry citizens", slug="angry-citizens")
+    project = ProjectPageFactory(parent=site["theme"], title="Gelijke kansen op stages")
     page = QuestionPageFactory(
         parent=site["index"],
         title="Stagediscriminatie",
@@ -311,6 +317,9 @@ def test_question_page_renders_in_each_language(client, site):
         theme=site["theme"],
         product_status="Een brochure met tips is klaar.",
         answer=[("paragraph", RichText("<p>Maak afspraken met stagebedrijven.</p>"))],
+        result_page=project,
+        related_publications=[publication],
+        related_projects=[project],
     )
     english = publish_translation(
         page,
@@ -325,6 +334,11 @@ def test_question_page_renders_in_each_language(client, site):
     assert "Gevraagd door: Ministerie van SZW" in dutch.get_text()
     assert "Een brochure met tips is klaar." in dutch.get_text()
     assert dutch.select_one(".meta a").get_text() == "Participatie"
+    assert "Naar het resultaat: Gelijke kansen op stages" in dutch.get_text()
+    assert [a.get_text() for a in dutch.select("h2 + ul a")] == [
+        "Boze burgers",
+        "Gelijke kansen op stages",
+    ]
 
     response = client.get(english.url)
     assert response.status_code == 200
@@ -332,6 +346,10 @@ def test_question_page_renders_in_each_language(client, site):
     assert html.html["lang"] == "en"
     assert html.find("h1").get_text() == "Internship discrimination"
     assert html.select_one(".meta a").get_text() == "Participation"
+    assert [a.get_text() for a in html.select("h2 + ul a")] == [
+        "Angry citizens",
+        "Gelijke kansen op stages",
+    ]
 
 
 # Editors create the pages in the admin
@@ -704,6 +722,32 @@ def test_demo_questions_link_to_the_themes_products_and_partners_that_exist(clie
     assert page in related and len(related) == 6
     html = client.get(page.url).content.decode()
     assert "Naar het resultaat: Integratiekansen van Eritrese vluchtelingen" in html
+
+
+def test_a_dossier_lists_its_questions_in_the_visitors_language(client, site):
+    translated = QuestionPageFactory(parent=site["index"], title="Werk voor statushouders")
+    publish_translation(translated, "en", title="Work for refugees", slug="work-for-refugees")
+    dutch_only = QuestionPageFactory(parent=site["index"], title="Armoede is geen schande")
+    dossier = DossierPageFactory(
+        parent=DossierIndexPageFactory(parent=site["index"].get_parent()),
+        title="Dossier vluchtelingen",
+        slug="vluchtelingen",
+        related_questions=[translated, dutch_only],
+    )
+    publish_translation(dossier.get_parent(), "en", slug="dossiers")
+    english = publish_translation(dossier, "en", title="Refugees", slug="refugees")
+
+    dutch = soup(client.get(dossier.url))
+    assert [a.get_text() for a in dutch.select("#questions-heading + ul h3 a")] == [
+        "Armoede is geen schande",
+        "Werk voor statushouders",
+    ]
+    items = soup(client.get(english.url)).select("#questions-heading + ul > li")
+    assert [item.find("h3").get_text() for item in items] == [
+        "Armoede is geen schande",
+        "Work for refugees",
+    ]
+    assert items[0]["lang"] == "nl" and not items[1].has_attr("lang")
 
 
 def test_the_dashboard_counts_new_questions(editor):

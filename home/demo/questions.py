@@ -661,10 +661,14 @@ def link_demo_content(pages, locale):
         if changed:
             publish(page)
     dossier = DossierPage.objects.filter(locale=locale, title=REFUGEE_DOSSIER).first()
-    if dossier is not None and not dossier.related_questions.exists():
+    if dossier is not None:
         by_slug = {page.slug: page for page, _links in pages}
-        dossier.related_questions.set([by_slug[slug] for slug in REFUGEE_QUESTIONS])
-        publish(dossier)
+        # the same questions in every language (a synchronised field); each visitor sees
+        # them in their language where translated
+        for version in dossier.get_translations(inclusive=True).specific():
+            if not version.related_questions.exists():
+                version.related_questions.set([by_slug[slug] for slug in REFUGEE_QUESTIONS])
+                publish(version)
 
 
 def demo_moment(number):
