@@ -58,8 +58,14 @@ def is_anonymous_read(request):
     )
 
 
-def used_csrf_token(request):
-    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+def used_csrf_token(request, response):
+    """Whether rendering asked for the CSRF token. ``get_token`` flags the request and
+    Django's CSRF middleware then sets the cookie on the response and clears the flag, so
+    by the time the response reaches this middleware the cookie is what tells."""
+    return (
+        bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        or settings.CSRF_COOKIE_NAME in response.cookies
+    )
 
 
 def is_cacheable(request, response):
@@ -69,7 +75,7 @@ def is_cacheable(request, response):
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not used_csrf_token(request)
+        and not used_csrf_token(request, response)
         and not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
     )
 
@@ -90,7 +96,7 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
 
-        if used_csrf_token(request):
+        if used_csrf_token(request, response):
             patch_cache_control(response, private=True, no_cache=True)
         elif enabled and is_cacheable(request, response):
             patch_cache_control(

@@ -34,6 +34,7 @@ def deliver_email(email_id):
             body=email.text_body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
+            headers=email.headers,
         )
         if email.html_body:
             message.attach_alternative(email.html_body, "text/html")

@@ -40,16 +40,17 @@ def send(subscriber, page, purpose, template, **context):
     """Queue a newsletter e-mail to ``subscriber`` with the unsubscribe/preferences links."""
     language = subscriber.language
     key = subscriber.manage_key
+    unsubscribe_url = page_url(page, language, "unsubscribe", key=key)
     queue_email(
         to=subscriber.email,
         purpose=EMAIL_PURPOSE_PREFIX + purpose,
         template=f"newsletter/emails/{template}",
         language=language,
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
         context={
-            "LANGUAGE_CODE": language,
             "subscriber": subscriber,
             "newsletter_url": page_url(page, language),
-            "unsubscribe_url": page_url(page, language, "unsubscribe", key=key),
+            "unsubscribe_url": unsubscribe_url,
             "preferences_url": page_url(page, language, "preferences", key=key),
             **context,
         },

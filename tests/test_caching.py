@@ -5,6 +5,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import Client
 
 from wagtail.models import PageViewRestriction
@@ -12,6 +14,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from core.models import Navigation
+from core.pagecache import PageCacheMiddleware
 from tests.conftest import publish_translation
 from tests.factories import (
     StandardPageFactory,
@@ -152,6 +155,22 @@ def test_changing_the_navigation_purges_every_page(client, home, about, page_cac
         Navigation.objects.create(locale=home["nl"].locale)
     assert client.get("/nl/over-ons/")["X-Page-Cache"] == "miss"
     assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_any_response_that_used_the_csrf_token_is_private_and_not_stored(rf, page_cache):
+    """Whatever the view, a response whose rendering asked for the token: each visitor gets a
+    token of their own, never one from the cache."""
+
+    def view_with_a_form(request):
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    stack = PageCacheMiddleware(CsrfViewMiddleware(view_with_a_form))
+    first = stack(rf.get("/nl/formulier/"))
+    second = stack(rf.get("/nl/formulier/"))
+    for response in (first, second):
+        assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+        assert "X-Page-Cache" not in response
+    assert first.content != second.content
 
 
 def test_a_page_with_a_csrf_form_is_never_cached_and_its_form_works(home, about, page_cache):

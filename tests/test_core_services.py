@@ -45,6 +45,7 @@ def test_queued_email_is_stored_then_delivered_in_its_language(flaky_mail):
     assert "Fatima" in message.body
     assert "Kennisplatform Integratie & Samenleving" in message.body  # the shared frame
     assert message.alternatives[0].mimetype == "text/html"
+    assert '<html lang="en">' in message.alternatives[0].content
 
 
 @pytest.mark.django_db(transaction=True)

@@ -23,6 +23,12 @@ class OutgoingEmail(models.Model):
     purpose = models.CharField(
         _("purpose"), max_length=50, help_text=_("Which flow sent it, e.g. newsletter-confirm.")
     )
+    headers = models.JSONField(
+        _("headers"),
+        default=dict,
+        blank=True,
+        help_text=_("Extra message headers, e.g. List-Unsubscribe."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
