@@ -314,9 +314,10 @@ class PageSearch:
             )
         return shown
 
-    def record(self):
-        """Count this search for the search-terms report (Reports → Search terms)."""
-        Query.get(self.query).add_hit()
+
+def record_search(query):
+    """Count a search for the search-terms report (Reports → Search terms)."""
+    Query.get(query).add_hit()
 
 
 def describe_results(results, themes):

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from core.ratelimit import check_rate
+from search.cache import cached_results, results_key
 from search.forms import SearchForm
 from search.query import (
     SORT_RELEVANCE,
@@ -23,6 +25,7 @@ from search.query import (
     clean_query,
     describe_results,
     live_pages,
+    record_search,
     themes_of_locale,
 )
 
@@ -94,8 +97,38 @@ class SearchLinks:
         }
 
 
-# Neither view is cached: results are fresh the moment a page is published, every search
-# counts for the search-terms report, and the space of query strings has no end.
+def search_results(request, locale, themes, query, filters, sort):
+    """The context of the results part of the page (search/results.html)."""
+    page_search = PageSearch(locale, query, filters, sort)
+    facets = page_search.facets(themes)
+    paginator = Paginator(page_search.results(), RESULTS_PER_PAGE)
+    paginator.count = facets.count  # counted with the filters already
+    results_page = paginator.get_page(request.GET.get("page"))
+    links = SearchLinks(query, filters, sort)
+    context = {
+        "query": query,
+        "filters": filters,
+        "sort": sort,
+        "results_page": results_page,
+        "results": describe_results(list(results_page), themes),
+        "promotions": page_search.promotions(),
+        "facets": [
+            links.facet(_("Type"), "type", facets.types),
+            links.facet(_("Theme"), "theme", facets.themes),
+            links.facet(_("Year"), "year", facets.years),
+        ],
+        "remove_filters_url": links.url(type="", theme="", year=""),
+        "sort_urls": {"relevance": links.url(sort=""), "date": links.url(sort="date")},
+        "pagination": links.pagination(results_page) if results_page.has_other_pages() else None,
+    }
+    if not paginator.count:
+        context.update(suggestions=page_search.suggestions(), help_pages=help_pages(locale))
+    return context
+
+
+# Neither response is cached whole: every search counts for the search-terms report, and the
+# space of query strings has no end. The rendered results are kept (search/cache.py) until
+# the content changes.
 @never_cache
 @require_GET
 def search(request):
@@ -107,29 +140,25 @@ def search(request):
     context = {"form": form, "query": query, "filters": filters, "sort": sort}
 
     if query:
-        page_search = PageSearch(locale, query, filters, sort)
-        facets = page_search.facets(themes)
-        paginator = Paginator(page_search.results(), RESULTS_PER_PAGE)
-        paginator.count = facets.count  # counted with the filters already
-        results_page = paginator.get_page(request.GET.get("page"))
-        links = SearchLinks(query, filters, sort)
-        context.update(
-            results_page=results_page,
-            results=describe_results(list(results_page), themes),
-            promotions=page_search.promotions(),
-            facets=[
-                links.facet(_("Type"), "type", facets.types),
-                links.facet(_("Theme"), "theme", facets.themes),
-                links.facet(_("Year"), "year", facets.years),
-            ],
-            remove_filters_url=links.url(type="", theme="", year=""),
-            sort_urls={"relevance": links.url(sort=""), "date": links.url(sort="date")},
-            pagination=links.pagination(results_page) if results_page.has_other_pages() else None,
+        key = results_key(
+            locale.language_code,
+            query,
+            filters.page_type,
+            filters.theme.pk if filters.theme else None,
+            filters.year,
+            sort,
+            request.GET.get("page", "")[:10],
         )
-        if not paginator.count:
-            context.update(suggestions=page_search.suggestions(), help_pages=help_pages(locale))
+        context["results_html"] = cached_results(
+            key,
+            lambda: render_to_string(
+                "search/results.html",
+                search_results(request, locale, themes, query, filters, sort),
+                request=request,
+            ),
+        )
         if not filters and "page" not in request.GET:
-            page_search.record()
+            record_search(query)
 
     return render(request, "search/search.html", context, status=200 if valid else 400)
 

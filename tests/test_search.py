@@ -301,6 +301,39 @@ def test_results_are_fresh_when_pages_are_cached(client, site, settings):
     assert "X-Page-Cache" not in response
 
 
+def test_kept_results_are_reused_counted_and_dropped_when_a_page_is_published(
+    client, site, settings, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_CACHE_SECONDS = 600
+    with CaptureQueriesContext(connection) as rendered:
+        first = get_search(client, "nl", q="statushouders")
+    with CaptureQueriesContext(connection) as kept:
+        again = get_search(client, "nl", q="statushouders")
+    assert result_titles(again) == result_titles(first)
+    assert "Statushouders aan het werk" in result_titles(first)
+    assert len(kept) < len(rendered) / 2  # the search itself was not run again
+    assert Query.objects.get(query_string="statushouders").hits == 2  # both counted
+    # other filters, another language: results of their own
+    assert result_titles(get_search(client, "nl", q="statushouders", year=2016)) == [
+        "Kansen voor statushouders"
+    ]
+    assert result_titles(get_search(client, "en", q="statushouders")) == []
+
+    new = factories.PublicationPageFactory(
+        parent=site["library"], title="Statushouders in de wijk", summary="Buren.", live=False
+    )
+    assert "Statushouders in de wijk" not in result_titles(get_search(client, "nl", q="wijk"))
+    with django_capture_on_commit_callbacks(execute=True):
+        new.save_revision().publish()
+    assert "Statushouders in de wijk" in result_titles(get_search(client, "nl", q="statushouders"))
+    new.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        new.unpublish()
+    assert "Statushouders in de wijk" not in result_titles(
+        get_search(client, "nl", q="statushouders")
+    )
+
+
 # Promotions and the search-terms report
 
 

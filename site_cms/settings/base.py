@@ -246,6 +246,9 @@ STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
 # Autocomplete requests of the search field per client per window (search/views.py).
 SEARCH_AUTOCOMPLETE_RATE = env("SEARCH_AUTOCOMPLETE_RATE", "60/m")
+# Rendered search results are kept this long unless content changes first (search/cache.py);
+# off without a cache every process shares, since a change must reach every process's copy.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600 if env("REDIS_URL") else 0)
 # Newsletter: days a confirmation link stays valid; days before unconfirmed signups are
 # deleted by `manage.py delete_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)

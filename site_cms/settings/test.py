@@ -15,3 +15,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Pages are cached only in the tests of the page cache (tests/test_caching.py).
 PAGE_CACHE_SECONDS = 0
+SEARCH_CACHE_SECONDS = 0
