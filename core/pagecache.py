@@ -9,7 +9,9 @@ used the CSRF token is sent ``Cache-Control: private, no-cache`` (the CSRF rule 
 brief: a cached token would be one visitor's token served to all).
 
 Entries are found by path: every path has a generation number, and ``purge_path`` starts a
-new generation, which drops the path with all its query-string variants (``?page=2``).
+new generation, which drops the path with all its query-string variants (``?page=2``). An
+entry keeps the generation it was stored in; one round trip to the cache (``get_many``)
+fetches both, and an entry of an older generation is a miss.
 ``PageCacheBackend`` is a ``wagtail.contrib.frontend_cache`` backend that does this, so one
 purge (``core.purge``) reaches this cache, Varnish and a CDN alike.
 """
@@ -35,8 +37,8 @@ def _generation_key(path):
     return f"pagecache:generation:{_digest(path)}"
 
 
-def _entry_key(path, query, generation):
-    return f"pagecache:page:{_digest(path)}:{generation}:{_digest(query)}"
+def _entry_key(path, query):
+    return f"pagecache:page:{_digest(path)}:{_digest(query)}"
 
 
 def purge_path(path):
@@ -88,9 +90,11 @@ class PageCacheMiddleware:
         enabled = settings.PAGE_CACHE_SECONDS > 0 and is_anonymous_read(request)
         if enabled:
             path, query = request.path_info, request.META.get("QUERY_STRING", "")
-            key = _entry_key(path, query, cache.get(_generation_key(path), 0))
-            cached = cache.get(key)
-            if cached is not None:
+            generation_key, key = _generation_key(path), _entry_key(path, query)
+            found = cache.get_many([generation_key, key])
+            generation = found.get(generation_key, 0)
+            stored_generation, cached = found.get(key, (None, None))
+            if cached is not None and stored_generation == generation:
                 cached["X-Page-Cache"] = "hit"
                 return cached
 
@@ -105,6 +109,6 @@ class PageCacheMiddleware:
                 max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
                 s_maxage=settings.PAGE_CACHE_SECONDS,
             )
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
