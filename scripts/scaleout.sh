@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The scale-out stack, tested on this machine without containers (README: "Scale-out"):
 # PostgreSQL, Redis, Varnish in front of two gunicorn instances of the site, and the task
-# worker (db_worker), all on loopback in a temporary folder; then scripts/scaleout_check.py
-# checks the whole chain end to end. Everything is stopped and deleted at the end, also on
-# failure. Debian packages that are missing (redis-server, varnish, postgresql) are
-# installed with apt-get (as root). Run after `make install`: `make scaleout`.
+# worker (db_worker, restarted whenever it exits), all on loopback in a temporary folder;
+# then scripts/scaleout_check.py checks the whole chain end to end. Everything is stopped
+# and deleted at the end, also on failure. Debian packages that are missing (redis-server,
+# varnish, postgresql) are installed with apt-get (as root). Run after `make install`:
+# `make scaleout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -45,7 +46,11 @@ export ALLOWED_HOSTS="127.0.0.1,localhost"
 export HTTPS=false
 export CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR
 export MEDIA_ROOT="$STACK_DIR/media"
-export EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+# a small SMTP server in scripts/scaleout_check.py receives the e-mails (and plays an outage)
+export EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+export EMAIL_HOST=127.0.0.1
+EMAIL_PORT=$(free_port)
+export EMAIL_PORT
 export FORM_RATE_LIMIT=6/m
 export LOG_LEVEL=WARNING
 export PYTHONUNBUFFERED=1
@@ -58,8 +63,8 @@ $PY manage.py collectstatic --noinput -v0
 echo "== two gunicorn instances (:$APP1_PORT, :$APP2_PORT), the task worker, Varnish (:$VARNISH_PORT)"
 start_gunicorn "$APP1_PORT" 2 app1
 start_gunicorn "$APP2_PORT" 2 app2
-$PY manage.py db_worker --interval 0.2 --no-startup-delay >"$STACK_DIR/worker.log" 2>&1 &
-STACK_PIDS+=($!)
+# the worker exits when PostgreSQL goes away: restarted after 1 s, as systemd does in production
+supervise 1 "$STACK_DIR/worker.log" $PY manage.py db_worker --interval 0.2 --no-startup-delay
 wait_for_http "http://127.0.0.1:$APP1_PORT/healthz" 60
 wait_for_http "http://127.0.0.1:$APP2_PORT/healthz" 60
 start_varnish "$VARNISH_PORT" "$APP1_PORT" "$APP2_PORT"

@@ -2,14 +2,18 @@
 
 Talks HTTP to Varnish and to each gunicorn instance, and uses the site's own models (same
 production settings and database) to publish a change and to look at what reached the
-database. Prints one line per check and ends with "N passed, N failed".
+database. The site's e-mails go by SMTP to a small mail server run here (MailServer), which
+can be stopped to play a mail outage. Prints one line per check and ends with
+"N passed, N failed".
 """
 
 import html
 import os
 import re
+import socketserver
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from http.cookiejar import CookieJar
@@ -23,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 django.setup()
 
 from django.apps import apps  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.db import connections  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
@@ -33,6 +38,59 @@ from core.models import OutgoingEmail  # noqa: E402
 
 APPS = os.environ["SCALEOUT_APPS"].split()
 VARNISH = os.environ["SCALEOUT_VARNISH"]
+WORKER_LOG = os.environ["SCALEOUT_WORKER_LOG"]
+# set by the database outage check: when PostgreSQL was started again
+DATABASE_BACK_AT = []
+
+
+class SMTPHandler(socketserver.StreamRequestHandler):
+    """Just enough SMTP for Django's SMTP backend; keeps the recipients of each message."""
+
+    def reply(self, line):
+        self.wfile.write(f"{line}\r\n".encode())
+
+    def handle(self):
+        self.reply("220 scaleout-check ESMTP")
+        recipients = []
+        for line in self.rfile:
+            command = line.decode("ascii", "replace").strip()
+            verb = command[:4].upper()
+            if verb == "QUIT":
+                self.reply("221 bye")
+                return
+            if verb == "RCPT":
+                recipients.append(re.search(r"<(.*)>", command)[1])
+            elif verb == "DATA":
+                self.reply("354 end with <CR><LF>.<CR><LF>")
+                for data_line in self.rfile:
+                    if data_line == b".\r\n":
+                        break
+                self.server.received.extend(recipients)
+                recipients = []
+            self.reply("250 ok")  # EHLO, HELO, MAIL, RSET, NOOP and the above
+
+
+class MailServer:
+    """The site's mail server (EMAIL_HOST/EMAIL_PORT); stop() and start() play an outage."""
+
+    def __init__(self, port):
+        self.port = port
+        self.received = []
+        self.server = None
+
+    def start(self):
+        socketserver.ThreadingTCPServer.allow_reuse_address = True
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", self.port), SMTPHandler)
+        self.server.daemon_threads = True
+        self.server.received = self.received
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+MAIL = MailServer(settings.EMAIL_PORT)
 
 
 class NoRedirects(HTTPRedirectHandler):
@@ -103,10 +161,8 @@ def check_a_published_change_is_shown_at_once():
     return f"the next request for {page.get_url()} showed the new title ({seconds:.1f} s publish)"
 
 
-def check_newsletter_signup_reaches_the_database_and_the_mail_is_sent():
-    if not apps.is_installed("newsletter"):
-        return None  # the newsletter app is not on this branch yet
-    subscriber_model = apps.get_model("newsletter", "Subscriber")
+def sign_up():
+    """A newsletter signup through Varnish; returns its e-mail address once it is stored."""
     email = f"scaleout-{uuid.uuid4().hex[:8]}@example.org"
     status, _headers, _body = fetch(
         f"{VARNISH}{signup_path()}",
@@ -114,14 +170,30 @@ def check_newsletter_signup_reaches_the_database_and_the_mail_is_sent():
         headers={"Accept-Language": "nl"},
     )
     assert status in (200, 302, 303), status
+    subscriber_model = apps.get_model("newsletter", "Subscriber")
     assert subscriber_model.objects.filter(email=email).exists(), "no subscriber stored"
+    return email
+
+
+def wait_until_mailed(email, seconds):
+    """Wait until the worker has sent the e-mail to ``email`` and the mail server has it."""
+    eventually(
+        lambda: (
+            OutgoingEmail.objects.filter(to=email, status=OutgoingEmail.Status.SENT).exists()
+            and email in MAIL.received
+        ),
+        seconds,
+        f"the worker sent the e-mail to {email}",
+    )
+
+
+def check_newsletter_signup_reaches_the_database_and_the_mail_is_sent():
+    if not apps.is_installed("newsletter"):
+        return None  # the newsletter app is not on this branch yet
+    email = sign_up()
     started = time.monotonic()
     # (the worker may first work through the index updates the demo content queued)
-    eventually(
-        lambda: OutgoingEmail.objects.filter(to=email, status=OutgoingEmail.Status.SENT).exists(),
-        300,
-        "the worker sent the confirmation e-mail",
-    )
+    wait_until_mailed(email, 300)
     seconds = time.monotonic() - started
     return f"a signup through Varnish was stored; the worker sent its e-mail after {seconds:.0f} s"
 
@@ -142,6 +214,7 @@ def check_database_outage_gives_503_and_both_instances_recover():
     finally:
         postgres("start")
     started = time.monotonic()
+    DATABASE_BACK_AT.append(started)
     for app in APPS:
         eventually(
             lambda app=app: fetch(f"{app}/nl/?uncached={uuid.uuid4().hex}")[0] == 200,
@@ -151,6 +224,46 @@ def check_database_outage_gives_503_and_both_instances_recover():
     return (
         "both instances answered 503 + Retry-After without PostgreSQL and recovered "
         f"{time.monotonic() - started:.1f} s after it was back"
+    )
+
+
+def check_the_worker_comes_back_after_the_database_outage():
+    if not apps.is_installed("newsletter"):
+        return None
+    email = sign_up()
+    wait_until_mailed(email, 60)
+    with open(WORKER_LOG) as log:
+        restarts = log.read().count("supervise: exited")
+    return (
+        f"a signup after the outage was e-mailed {time.monotonic() - DATABASE_BACK_AT[-1]:.1f} s "
+        f"after PostgreSQL was back (the worker exited and was restarted {restarts} times)"
+    )
+
+
+def check_a_signup_during_a_mail_outage_is_mailed_when_the_server_is_back():
+    if not apps.is_installed("newsletter"):
+        return None
+    MAIL.stop()
+    try:
+        email = sign_up()
+        eventually(
+            lambda: OutgoingEmail.objects.filter(
+                to=email, status=OutgoingEmail.Status.RETRYING, attempts=1
+            ).exists(),
+            30,
+            "the failed e-mail is kept for another attempt",
+        )
+    finally:
+        MAIL.start()
+    started = time.monotonic()
+    # what cron runs every 5 minutes in production (--now: not waiting for the back-off)
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "retry_emails", "--now"], check=True, capture_output=True
+    )
+    wait_until_mailed(email, 60)
+    return (
+        "a signup while the mail server was down was stored, its e-mail kept, and sent "
+        f"{time.monotonic() - started:.1f} s after the server was back (retry_emails)"
     )
 
 
@@ -205,12 +318,15 @@ CHECKS = [
     check_a_published_change_is_shown_at_once,
     check_newsletter_signup_reaches_the_database_and_the_mail_is_sent,
     check_database_outage_gives_503_and_both_instances_recover,
+    check_the_worker_comes_back_after_the_database_outage,
+    check_a_signup_during_a_mail_outage_is_mailed_when_the_server_is_back,
     check_a_login_flood_is_refused_by_either_instance,
     check_a_form_flood_is_refused_by_either_instance,
 ]
 
 
 def main():
+    MAIL.start()
     passed = failed = skipped = 0
     for check in CHECKS:
         name = check.__name__.removeprefix("check_").replace("_", " ")

@@ -72,6 +72,27 @@ start_gunicorn() {  # start_gunicorn PORT WORKERS NAME
   STACK_PIDS+=($!)
 }
 
+supervise() {  # supervise DELAY LOG COMMAND...: run COMMAND in the background, and again
+  # DELAY seconds after every exit, like systemd's Restart=always + RestartSec=DELAY (the task
+  # worker exits when the database goes away); each restart is logged to LOG
+  local delay=$1 log=$2
+  shift 2
+  (
+    child=""
+    trap 'if [ -n "$child" ]; then kill "$child" 2>/dev/null; wait "$child"; fi; exit 0' TERM INT
+    while true; do
+      "$@" >>"$log" 2>&1 &
+      child=$!
+      status=0
+      wait "$child" || status=$?
+      echo "supervise: exited with status $status, restarting in $delay s" >>"$log"
+      sleep "$delay" &
+      wait $! || true
+    done
+  ) &
+  STACK_PIDS+=($!)
+}
+
 start_varnish() {  # start_varnish PORT BACKEND_PORT...; round-robin over the backends
   need_package varnishd varnish || return 1
   VARNISH_PORT=$1
