@@ -20,7 +20,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.listings import chosen, live_in_active_locale, localized_live, published
-from core.models import BasePage, localized_pages
+from core.models import BasePage, Person, localized_pages
 from core.structured_data import organisation, person
 from dossiers.citations import Citation
 from dossiers.library import Library
@@ -296,7 +296,10 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return extracted.text if extracted else ""
 
     def shown_authors(self):
-        return [author.person for author in self.authors.select_related("person")]
+        """The authors, each with role and organisation in the page's language when translated
+        (the page keeps the people chosen in the source language, as wagtail-localize does)."""
+        people = [author.person for author in self.authors.select_related("person")]
+        return Person.localize_all(people, locale=self.locale_id)
 
     def shown_themes(self):
         return localized_live(chosen(self.themes).defer_streamfields().order_by("path"))

@@ -16,6 +16,19 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 
+def localize_snippets(model, items, locale=None, **filters):
+    """Each of ``items`` (``model`` snippets) replaced by its translation in ``locale`` (default:
+    the active one) matching ``filters`` where there is one; one query for all of them."""
+    keys = {item.translation_key for item in items}
+    translations = {
+        item.translation_key: item
+        for item in model.objects.filter(
+            translation_key__in=keys, locale=locale or Locale.get_active(), **filters
+        )
+    }
+    return [translations.get(item.translation_key, item) for item in items]
+
+
 class Partner(
     WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
 ):
@@ -99,14 +112,7 @@ class Partner(
         them in the visitor's language in one query, whatever the number of partners.
         """
         partners = [partner for partner in partners if partner.live]
-        keys = {partner.translation_key for partner in partners}
-        translations = {
-            partner.translation_key: partner
-            for partner in cls.objects.filter(
-                translation_key__in=keys, locale=locale or Locale.get_active(), live=True
-            )
-        }
-        return [translations.get(partner.translation_key, partner) for partner in partners]
+        return localize_snippets(cls, partners, locale, live=True)
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -144,6 +150,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def localize_all(cls, people, locale=None):
+        """Each of ``people`` in ``locale`` (default: the active one): its translation (role,
+        organisation and biography in that language), else itself; in one query."""
+        return localize_snippets(cls, list(people), locale)
 
     @property
     def family_name(self):

@@ -1,8 +1,10 @@
 """The library with the publications named in the 2017 report, and the refugee dossier.
 
 Every publication gets a small generated PDF and a placeholder cover; the figures the report
-gives for 2017 (downloads, views) are stored per publication. The dossier is translated
-into English. Summaries and the dossier's text are our own words.
+gives for 2017 (downloads, views) are stored per publication. Everything is translated into
+English: the library, the publications (English title and summary, the Dutch document), the
+authors' roles, the dossier index and the dossier. Summaries and the dossier's text are our
+own words.
 """
 
 import datetime
@@ -19,13 +21,20 @@ from dossiers.models import (
     PublicationYearFigures,
 )
 from home.demo.files import ensure_image, ensure_pdf
-from home.demo.utils import ensure_child, ensure_translation, rich
+from home.demo.utils import ensure_child, ensure_snippet_translation, ensure_translation, rich
 
 T = PublicationPage.Type
 
 LIBRARY_INTRO = (
     "Onderzoeken, artikelen, brochures, infographics en blogs van het kennisplatform. "
     "Filter op soort, thema en jaar."
+)
+
+LIBRARY_EN = (
+    "Publications",
+    "publications",
+    "Research reports, articles, brochures, infographics and blogs of the knowledge platform. "
+    "Most are written in Dutch; each has a summary in English. Filter by type, theme and year.",
 )
 
 # key: title, type, date, theme slugs, summary, (downloads, views) in 2017 or None, author
@@ -133,10 +142,88 @@ PUBLICATIONS = {
     ),
 }
 
+# The publications in English, by key: (slug, title, summary). The documents are the Dutch ones, so
+# each summary says so; the English title translates the Dutch one.
+PUBLICATIONS_EN = {
+    "boze-burgers": (
+        "angry-citizens",
+        "Angry citizens: dealing with resistance to the multicultural society",
+        "Where does opposition to the multicultural society come from, and how do "
+        "municipalities and professionals talk with angry citizens? An exploration with "
+        "options for action. The report is in Dutch.",
+    ),
+    "interventiewijzer": (
+        "intervention-guide",
+        "Guide to interventions for the participation of refugees: an overview of "
+        "interventions and promising practices that promote the participation of refugees "
+        "with a residence permit",
+        "An overview of interventions and promising examples from practice that help refugees "
+        "with a residence permit take part: in work, language and the neighbourhood. The guide "
+        "is in Dutch.",
+    ),
+    "eritrese-vluchtelingen": (
+        "eritrean-refugees",
+        "Integration prospects of Eritrean refugees in the Netherlands",
+        "What do we know about the background of Eritrean refugees, and how can municipalities "
+        "promote their integration and participation by taking their situation into account? "
+        "The report is in Dutch.",
+    ),
+    "monitor": (
+        "monitor",
+        "Monitor of municipal guidance of refugees into work 2017",
+        "The results of the yearly survey of municipalities: how do they guide refugees with a "
+        "residence permit into work, and what has changed since last year? The report is in "
+        "Dutch.",
+    ),
+    "monitor-infographic": (
+        "monitor-infographic",
+        "Monitor of municipal guidance of refugees into work 2017: infographic",
+        "The main results of the monitor in one picture. The infographic is in Dutch.",
+    ),
+    "halve-kinderen": (
+        "half-children",
+        "Half children?",
+        "A blog about young refugees who come without their parents: when do they count as "
+        "children, and when as adults? The blog is in Dutch.",
+    ),
+    "effectief-discriminatie": (
+        "fighting-discrimination-effectively",
+        "Fighting discrimination effectively: this is how",
+        "Which approaches to discrimination work, for whom and in which circumstances? An "
+        "article with the lessons from research and practice. The article is in Dutch.",
+    ),
+    "divers-talent": (
+        "diverse-talent",
+        "Diverse talent works",
+        "A toolkit for employers who want to recruit and keep more diverse talent. The toolkit "
+        "is in Dutch.",
+    ),
+    "effectiviteit-hulp": (
+        "effectiveness-of-support",
+        "Effectiveness of support for refugees looking for paid work",
+        "What is known about how well the guidance of refugees into paid work works, and which "
+        "obstacles, such as health, play a part? The report is in Dutch.",
+    ),
+    "vluchtelingen-aan-het-werk": (
+        "refugees-at-work",
+        "Refugees at work",
+        "Which barriers do refugees meet on their way to work? From language and the "
+        "recognition of diplomas to health problems and trauma. The report is in Dutch.",
+    ),
+}
+
 PEOPLE = [
-    # name, role, organisation
-    ("Ikram Taouanza", "onderzoeker", "Kennisplatform Integratie & Samenleving"),
-    ("Hans Boutellier", "wetenschappelijk directeur", "Verwey-Jonker Instituut"),
+    # name, role and organisation in Dutch and English
+    (
+        "Ikram Taouanza",
+        ("onderzoeker", "researcher"),
+        ("Kennisplatform Integratie & Samenleving", "Knowledge Platform Integration & Society"),
+    ),
+    (
+        "Hans Boutellier",
+        ("wetenschappelijk directeur", "scientific director"),
+        ("Verwey-Jonker Instituut", "Verwey-Jonker Institute"),
+    ),
 ]
 
 DOSSIER_INDEX = {
@@ -245,16 +332,20 @@ def ensure_people():
     people = {}
     for name, role, organisation in PEOPLE:
         people[name], _created = Person.objects.get_or_create(
-            name=name, locale=locale, defaults={"role": role, "organisation": organisation}
+            name=name, locale=locale, defaults={"role": role[0], "organisation": organisation[0]}
         )
+        ensure_snippet_translation(people[name], "en", role=role[1], organisation=organisation[1])
     return people
 
 
 def ensure_library(home, themes):
-    """The library and its publications, each with PDF, cover, themes and 2017 figures."""
+    """The library and its publications, each with PDF, cover, themes and 2017 figures, in
+    Dutch and English (the same Dutch document): (library, {key: Dutch publication})."""
     library = ensure_child(
         home, PublicationIndexPage, "publicaties", title="Publicaties", intro=LIBRARY_INTRO
     )
+    title, slug, intro = LIBRARY_EN
+    ensure_translation(library, "en", title=title, slug=slug, intro=intro)
     people = ensure_people()
     publications = {}
     for slug, (title, kind, date, theme_slugs, summary, figures, author) in PUBLICATIONS.items():
@@ -277,6 +368,8 @@ def ensure_library(home, themes):
             if figures
             else [],
         )
+        en_slug, en_title, en_summary = PUBLICATIONS_EN[slug]
+        ensure_translation(publication, "en", title=en_title, slug=en_slug, summary=en_summary)
         publications[slug] = publication
     return library, publications
 

@@ -3,13 +3,14 @@
 Named in the report: the partners listed near its end, the organisations that asked the
 22 complex questions, the organisations of the people quoted and of the requesters of the
 example questions. The slugs are stable: other demo steps (e.g. the questions) find a
-partner with ``partner("gemeente-eindhoven")``.
+partner with ``partner("gemeente-eindhoven")``. Each partner and the index are translated
+into English: an organisation's English name where it has one, else its Dutch name.
 """
 
 from wagtail.models import Locale
 
 from core.models import Partner
-from home.demo.utils import ensure_child
+from home.demo.utils import ensure_child, ensure_snippet_translation, ensure_translation
 from home.models import PartnerIndexPage
 
 K = Partner.Kind
@@ -72,11 +73,51 @@ PARTNERS = [
     ("verwey-jonker", "Verwey-Jonker Instituut", K.KNOWLEDGE_INSTITUTE),
 ]
 
+# English names where the organisation has one (or its name describes it); every other
+# partner's English translation keeps the Dutch name.
+NAMES_EN = {
+    "ser": "Social and Economic Council of the Netherlands (SER)",
+    "von": "Refugee Organisations in the Netherlands (VON)",
+    "expertise-unit-sociale-stabiliteit": "Social Stability Expertise Unit",
+    "lize": "Lize Foundation",
+    "vng": "Association of Netherlands Municipalities (VNG)",
+    "stichting-piezo": "Piëzo Foundation",
+    "mjg": "Multicultural Youth Voice Foundation (MJG)",
+    "vluchtelingenwerk": "Dutch Council for Refugees (VluchtelingenWerk Nederland)",
+    "schilderswijkmoeders": "Schilderswijk Mothers Project",
+    "stichting-hindustani": "Hindustani Foundation",
+    "rechtbank-amsterdam": "Amsterdam District Court",
+    "gemeente-eindhoven": "Municipality of Eindhoven",
+    "sicn": "SICN (Islamic Centre Foundation of the Netherlands)",
+    "cmo": "CMO (Contact Body for Muslims and Government)",
+    "ministerie-szw": "Ministry of Social Affairs and Employment",
+    "isbo": "ISBO (Organisation of Islamic School Boards)",
+    "los": "LOS (National Support Centre for Undocumented People)",
+    "askv": "ASKV (Refugee Support)",
+    "gemeente-amsterdam": "Municipality of Amsterdam",
+    "leren-helpt": "Leren Helpt! Foundation",
+    "landelijk-knooppunt-huwelijksdwang": (
+        "National Centre of Expertise on Forced Marriage and Abandonment"
+    ),
+    "het-interlokaal": "Het Interlokaal Foundation",
+    "gemeente-groningen": "Municipality of Groningen",
+    "vumc": "VU University Medical Center",
+    "keti-koti": "Keti Koti Dialogue Table Foundation",
+    "verwey-jonker": "Verwey-Jonker Institute",
+}
+
 INDEX_INTRO = (
     "We werken samen met gemeenten, ministeries, onderwijsinstellingen, migranten- en "
     "vluchtelingenorganisaties en maatschappelijke organisaties. Hier staan de organisaties "
     "waarmee we in 2017 samenwerkten of die ons een vraag stelden, met hun projecten en "
     "vragen."
+)
+INDEX_EN = (
+    "Partners",
+    "partners",
+    "We work with municipalities, ministries, educational institutions, migrant and refugee "
+    "organisations and civil-society organisations. Here are the organisations we worked with "
+    "in 2017 or that asked us a question, with their projects and questions.",
 )
 
 
@@ -86,19 +127,24 @@ def partner(slug):
 
 
 def ensure_partners():
-    """Every partner of the report, live; existing ones (by slug) are left as they are."""
+    """Every partner of the report, live, in Dutch and English; existing ones (by slug) and
+    existing translations are left as they are. Returns {slug: Dutch partner}."""
     locale = Locale.get_default()
-    existing = set(Partner.objects.filter(locale=locale).values_list("slug", flat=True))
+    existing = {item.slug: item for item in Partner.objects.filter(locale=locale)}
     for slug, name, kind in PARTNERS:
-        if slug in existing:
-            continue
-        organisation = Partner(slug=slug, name=name, kind=kind, locale=locale, live=False)
-        organisation.save()
-        organisation.save_revision().publish()
-    return {item.slug: item for item in Partner.objects.filter(locale=locale)}
+        organisation = existing.get(slug)
+        if organisation is None:
+            organisation = Partner(slug=slug, name=name, kind=kind, locale=locale, live=False)
+            organisation.save()
+            organisation.save_revision().publish()
+            existing[slug] = organisation
+        ensure_snippet_translation(organisation, "en", name=NAMES_EN.get(slug, name))
+    return existing
 
 
 def load(home):
     partners = ensure_partners()
     index = ensure_child(home, PartnerIndexPage, "partners", title="Partners", intro=INDEX_INTRO)
+    title, slug, intro = INDEX_EN
+    ensure_translation(index, "en", title=title, slug=slug, intro=intro)
     return partners, index

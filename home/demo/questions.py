@@ -521,6 +521,184 @@ COMPLEX_QUESTIONS = [
     ),
 ]
 
+# The complex questions in English, by their Dutch title: title, requester organisation (or
+# name and role), question, product status.
+COMPLEX_QUESTIONS_EN = {
+    "Maatschappelijke kosten- en batenanalyse (MKBA) Schilderswijkmoeders": (
+        "Social cost-benefit analysis (SCBA) of the Schilderswijk mothers",
+        "Schilderswijk Mothers Project",
+        "How can the project show what it yields for society?",
+        "Completed: a report on the social costs and benefits of the project, and an article on "
+        "the website.",
+    ),
+    "Armoede is geen schande": (
+        "Poverty is no disgrace",
+        "Hindustani Foundation",
+        "How do you make poverty and debt a subject young Surinamese-Hindustani people in The "
+        "Hague can talk about, so that it is no longer taboo?",
+        "Completed: a peer training on money, status and debt, a train-the-trainer course for "
+        "young people and an article.",
+    ),
+    "Diverser rechtspraak": (
+        "A more diverse judiciary",
+        "Amsterdam District Court",
+        "What stands in the way of a more diverse staff at the court, and how can those "
+        "barriers be removed?",
+        "Completed: the answer is in a report.",
+    ),
+    "Ervaringen werkgevers werkvoorziening vluchtelingen": (
+        "Employers' experiences with work placements for refugees",
+        "Municipality of Eindhoven",
+        "What do employers who offer refugees with a residence permit a job or a work "
+        "experience placement expect from the municipality, and what helps or hinders them?",
+        "Completed: a report and an article.",
+    ),
+    "Kwaliteit moskeeonderwijs": (
+        "Quality of mosque education",
+        "SICN (Islamic Centre Foundation of the Netherlands) & CMO (Contact Body for Muslims "
+        "and Government)",
+        "What do mosque organisations need to set up their own quality system for "
+        "educationally sound mosque education: what belongs in it, and under which conditions "
+        "does it work?",
+        "The research is done; the report appears in 2018.",
+    ),
+    "Effect maatschappelijke begeleiding statushouders": (
+        "Effect of social support for refugees with a residence permit",
+        "Dutch Council for Refugees (VluchtelingenWerk Nederland)",
+        "How do you measure what the social support of refugees with a residence permit achieves?",
+        "A first version of a measuring instrument is ready. The final instrument and material "
+        "for a train-the-trainer course follow in 2018.",
+    ),
+    "Handreiking Eritrese statushouders": (
+        "Guidance on Eritrean refugees with a residence permit",
+        "Ministry of Social Affairs and Employment",
+        "How do the integration and participation of Eritreans go better when their own "
+        "background and situation are taken into account?",
+        "Completed: a report and an article.",
+    ),
+    "Onderzoeksinstrument voedingsbodem radicalisering": (
+        "Research instrument on breeding grounds for radicalisation",
+        "Ministry of Social Affairs and Employment",
+        "Do the questions and scales of the instrument that maps breeding grounds for "
+        "radicalisation measure what they should, and what does using it in secondary school "
+        "classes bring about?",
+        "The draft report is ready; the report appears in 2018.",
+    ),
+    "LIZE (Kennis- en informatiecentrum Europese migranten)": (
+        "LIZE (Knowledge and Information Centre for European Migrants)",
+        "Lize Foundation",
+        "How can the transition arena method link the knowledge and reach of organisations of "
+        "and for EU migrants to municipalities for good, so that the position of EU migrants "
+        "improves?",
+        "Four transition arenas with municipalities and organisations of and for EU migrants "
+        "were held. Two more, a closing meeting and an article follow in 2018.",
+    ),
+    "Zorg voor ongedocumenteerden": (
+        "Care for undocumented migrants",
+        "MOC Schilderswijk",
+        "How is medically necessary care for undocumented migrants arranged, in policy and in "
+        "practice?",
+        "A working session was held; an article about it was published.",
+    ),
+    "LHBT-asielzoekers": (
+        "LGBT asylum seekers",
+        "COC Midden Nederland & Artikel 1 Midden Nederland",
+        "What does a method look like with which LGBT asylum seekers tell their life story in a "
+        "way that makes them stronger, and what does it take?",
+        "Completed: a report and an article.",
+    ),
+    "Inclusief communiceren": (
+        "Inclusive communication",
+        "Saluti & Artikel 1 Midden Nederland",
+        "How do municipalities and institutions take the different cultural, religious and "
+        "philosophical convictions of the people they serve into account in their "
+        "communication?",
+        "A first theoretical framework is ready. The research follows in 2018, resulting in a "
+        "toolkit for inclusive communication.",
+    ),
+    "Stagediscriminatie": (
+        "Discrimination in internships",
+        "Ministry of Social Affairs and Employment",
+        "What can a vocational college actually do to prevent and tackle discrimination in "
+        "internships?",
+        "A brochure with practical tips for vocational colleges is ready; a video follows in 2018.",
+    ),
+    "Turkse spanningen": (
+        "Turkish tensions",
+        "ISBO (Organisation of Islamic School Boards)",
+        "How can Turkish Dutch people deal better with the differences among them and look "
+        "more to their future in the Netherlands?",
+        "A seminar was held for policy makers and others interested; its report and an article "
+        "appear in 2018.",
+    ),
+    "Weerbaarheid meiden": (
+        "Resilience of girls",
+        (
+            "Naima Ajouaau",
+            "adviser, coach and trainer (job placement, radicalisation, diversity and inclusion)",
+        ),
+        "What should interventions and methods pay attention to in making girls aged 15 to 30 "
+        "with a migration background more resilient, and how do you build that into the "
+        "existing approach?",
+        "The research is done; the report appears in 2018.",
+    ),
+    "Toegankelijke hulp LHBT": (
+        "Accessible care for LGBT people",
+        "Mokum Roze & COC Nederland",
+        "How do (future) care workers deal with their reluctance to help LGBT clients, and how "
+        "do their organisations and training programmes respond?",
+        "The literature review and the recruitment of interviewees have begun; the research and "
+        "the report follow in 2018.",
+    ),
+    "‘Duldung’ uitgeprocedeerden": (
+        "Tolerated stay for rejected asylum seekers",
+        "LOS (National Support Centre for Undocumented People) & ASKV (Refugee Support)",
+        "How does the German policy of tolerated stay (Duldung) work, and what can Dutch "
+        "governments learn from it for the participation in society of rejected asylum "
+        "seekers?",
+        "The policy exploration has produced a draft publication. In 2018 it is discussed with "
+        "those involved in the Netherlands and completed with interviews with German experts.",
+    ),
+    "Participatie vrouwelijke statushouders": (
+        "Participation of women refugees with a residence permit",
+        "Dutch Council for Refugees (VluchtelingenWerk Nederland) & Municipality of Amsterdam",
+        "How can municipalities and civil-society organisations support women refugees with a "
+        "residence permit so that they get the same chances to take part and integrate?",
+        "The report and an article were published in 2018.",
+    ),
+    "Evaluatie discriminatie meldwijzer": (
+        "Evaluation of the discrimination reporting guide",
+        "Ministry of Social Affairs and Employment",
+        "Does the discrimination reporting guide reach young people who experience "
+        "discrimination but think reporting it is pointless, so that they report it after all?",
+        "A survey was held and a brochure made; an article was also published.",
+    ),
+    "Onderwijs vluchtelingenkinderen": (
+        "Education of refugee children",
+        "Leren Helpt! Foundation",
+        "What do teachers, school counsellors and care coordinators do to let refugee children "
+        "use their talents at school?",
+        "The exploration is done; a report and an article appear in 2018.",
+    ),
+    "Achterlating": (
+        "Children left behind abroad",
+        "National Centre of Expertise on Forced Marriage and Abandonment",
+        "Why do parents leave children aged 12 to 18 behind in their country of origin, what "
+        "part do problems in their upbringing play, what do former victims say themselves and "
+        "where are the chances for prevention?",
+        "The document study is done and the questionnaires for the interviews are ready. The "
+        "interviews and a brochure follow in 2018.",
+    ),
+    "Online jongerenwerk": (
+        "Online youth work",
+        "Het Interlokaal Foundation & Tandem Nijmegen",
+        "What is already known about online youth work for young people with a migration "
+        "background, and how do youth workers put that knowledge into practice?",
+        "A selective literature review is done; in 2018 the research continues and the report "
+        "appears.",
+    ),
+}
+
 # The questions the refugee dossier lists (its title and the slugs of the question pages).
 REFUGEE_DOSSIER = "Dossier vluchtelingen"
 REFUGEE_QUESTIONS = [
@@ -616,14 +794,14 @@ def ensure_examples(index, locale):
 
 
 def ensure_complex_questions(index):
-    """The 22 complex questions, published in Dutch: [(page, links)]."""
+    """The 22 complex questions, published in Dutch (translated once linked): [(page, links)]."""
     pages = []
     for title, requester, question, status, theme, product, partners in COMPLEX_QUESTIONS:
         name, role = requester if isinstance(requester, tuple) else ("", "")
         page = ensure_child(
             index,
             QuestionPage,
-            slugify(title.replace("’", "").replace("‘", ""))[:80],
+            question_slug(title),
             title=title,
             question=question,
             requester_name=name,
@@ -634,6 +812,29 @@ def ensure_complex_questions(index):
         )
         pages.append((page, {"theme": theme, "result": product, "partners": partners}))
     return pages
+
+
+def question_slug(title):
+    return slugify(title.replace("’", "").replace("‘", ""))[:80]
+
+
+def translate_complex_questions(pages):
+    """The complex questions in English, copied from the Dutch pages once these carry their
+    links (theme, result, partners)."""
+    for page, _links in pages:
+        title, requester, question, status = COMPLEX_QUESTIONS_EN[page.title]
+        name, role = requester if isinstance(requester, tuple) else ("", "")
+        ensure_translation(
+            page,
+            "en",
+            title=title,
+            slug=question_slug(title),
+            question=question,
+            requester_name=name,
+            requester_role=role,
+            requester_organisation="" if name else requester,
+            product_status=status,
+        )
 
 
 def link_demo_content(pages, locale):
@@ -660,6 +861,12 @@ def link_demo_content(pages, locale):
             changed = True
         if changed:
             publish(page)
+            # the links are synchronised fields: translations made earlier get them too
+            for version in page.get_translations().specific():
+                version.theme, version.result_page = page.theme, page.result_page
+                version.related_publications.set(page.related_publications.all())
+                version.partners.set(page.partners.all())
+                publish(version)
     dossier = DossierPage.objects.filter(locale=locale, title=REFUGEE_DOSSIER).first()
     if dossier is not None:
         by_slug = {page.slug: page for page, _links in pages}
@@ -725,5 +932,6 @@ def load(home):
     examples = ensure_examples(index, nl)
     complex_pages = ensure_complex_questions(index)
     link_demo_content(examples + complex_pages, nl)
+    translate_complex_questions(complex_pages)
     ensure_inbox_records(examples, complex_pages)
     return index

@@ -1,7 +1,7 @@
 """The 4 themes of 2017 with their 19 projects (names as in the report) and 4 testimonials.
 
-Summaries are our own short descriptions. The themes and the theme index are translated
-into English; the projects stay Dutch.
+Summaries are our own short descriptions. Everything is translated into English: the theme
+index, the themes, the projects (PROJECTS_EN) and the testimonials.
 """
 
 from django.utils.text import slugify
@@ -9,7 +9,12 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.demo.files import ensure_image
-from home.demo.utils import ensure_child, ensure_translation, paragraphs
+from home.demo.utils import (
+    ensure_child,
+    ensure_snippet_translation,
+    ensure_translation,
+    paragraphs,
+)
 from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage
 
 INDEX = {
@@ -314,6 +319,104 @@ THEMES = {
     },
 }
 
+# The projects in English, by their Dutch title: (title, summary).
+PROJECTS_EN = {
+    "Monitor gemeentelijke regie arbeidstoeleiding": (
+        "Monitor of municipal direction in guiding refugees into work",
+        "A yearly survey of municipalities: how do they guide refugees with a residence permit "
+        "into work, and how much of the direction do they take on themselves?",
+    ),
+    "Werkend leren als opstap naar betaald werk voor vluchtelingen": (
+        "Learning on the job as a step towards paid work for refugees",
+        "Explores how work-based learning places bring refugees closer to a paid job, and what "
+        "employers need to offer them.",
+    ),
+    "Integratiekansen jonge alleenstaande vluchtelingen": (
+        "Integration prospects of young unaccompanied refugees",
+        "A study of the chances and obstacles of young people who came to the Netherlands "
+        "without their parents, especially around their eighteenth birthday.",
+    ),
+    "Bevorderen financiële en sociale zelfredzaamheid nieuwkomers in de gemeente": (
+        "Promoting newcomers' financial and social self-reliance in the municipality",
+        "With local partners we study how newcomers can manage their own money and build their "
+        "own social network as soon as possible.",
+    ),
+    "Jongeren, religie en onderwijs": (
+        "Young people, religion and education",
+        "How do schools deal with the religious identity of their pupils, and what helps "
+        "teachers to do so?",
+    ),
+    "Het vertrouwen in instituties van jongeren met een migratieachtergrond": (
+        "Trust in institutions among young people with a migration background",
+        "How much do young people with a migration background trust politics, the courts and "
+        "education, and what is that trust related to?",
+    ),
+    "Vertrouwen in een rechtvaardige behandeling door de politie": (
+        "Trust in fair treatment by the police",
+        "Examines how experiences with the police affect the trust of citizens with a "
+        "migration background.",
+    ),
+    "Voorkomen ongewenste polarisatie en aanspreken van het 'redelijke midden'": (
+        "Preventing unwanted polarisation and reaching the 'reasonable middle'",
+        "What can municipalities do when resistance to the multicultural society flares up, and "
+        "how do you reach the moderate majority?",
+    ),
+    "Diversiteitskader wijkteams": (
+        "Diversity framework for neighbourhood teams",
+        "A framework with which neighbourhood teams check whether their support suits residents "
+        "of different backgrounds.",
+    ),
+    "Diversiteit in de Transitiearena": (
+        "Diversity in the Transition Arena",
+        "Municipalities and organisations of and for EU migrants use the transition arena "
+        "method to look together for new ways of working together.",
+    ),
+    "Verschillen in gebruik jeugdzorg naar herkomst": (
+        "Differences in the use of youth care by origin",
+        "Why do families with a migration background use youth care differently, and how can "
+        "that care become easier to reach?",
+    ),
+    "Kennis verspreiden antidiscriminatie": (
+        "Spreading knowledge on fighting discrimination",
+        "Gathers and shares knowledge about approaches to discrimination that demonstrably work.",
+    ),
+    "Kennisdossier participatie Roma en Sinti": (
+        "Knowledge dossier on the participation of Roma and Sinti",
+        "An overview of what is known about the education, work and participation of Roma and "
+        "Sinti in the Netherlands.",
+    ),
+    "Weerbaar opvoeden": (
+        "Raising resilient children",
+        "Supports parents with a migration background in raising resilient children, with "
+        "proven parenting programmes.",
+    ),
+    "Gelijke kansen op 'gelijke stages'": (
+        "Equal chances of 'equal internships'",
+        "How vocational colleges can prevent and tackle discrimination in internships, so that "
+        "every student finds a suitable placement.",
+    ),
+    "This is me!": (
+        "This is me!",
+        "A project on the identity and self-image of young people with a migration background, "
+        "and on what helps them to take part.",
+    ),
+    "Binding van (migranten)jongeren in een internationaal perspectief": (
+        "What binds (migrant) young people to society: an international perspective",
+        "Compares research from other countries on what binds young people with a migration "
+        "background to society.",
+    ),
+    "Kennisonderbouwing zelfbeschikking voor activiteiten van lokale organisaties": (
+        "A knowledge base on self-determination for the activities of local organisations",
+        "Sets out what is known about self-determination, so that local organisations can build "
+        "their activities on it.",
+    ),
+    "Ontwikkeling Digitale leeromgeving Voorlichters Zelfbeschikking": (
+        "Developing a digital learning environment for self-determination educators",
+        "An online learning environment for educators who talk about self-determination within "
+        "their own community.",
+    ),
+}
+
 TESTIMONIALS = [
     # theme slug, person, role nl/en, organisation nl/en, quote nl/en, story (nl)
     {
@@ -410,7 +513,8 @@ def project_slug(title):
 
 
 def ensure_projects(themes, partners, publications):
-    """The 19 projects under their themes, with partners and result: {theme slug: [project]}."""
+    """The 19 projects under their themes, with partners and result, in Dutch and English:
+    {theme slug: [Dutch project]}."""
     projects = {}
     for theme_slug, data in THEMES.items():
         projects[theme_slug] = []
@@ -428,13 +532,17 @@ def ensure_projects(themes, partners, publications):
                 partners=[partners[partner] for partner in partner_slugs],
                 result_page=publications[result] if result else None,
             )
+            en_title, en_summary = PROJECTS_EN[title]
+            ensure_translation(
+                project, "en", title=en_title, slug=project_slug(en_title), summary=en_summary
+            )
             projects[theme_slug].append(project)
     return projects
 
 
 def ensure_testimonials(themes):
     """The 4 testimonials on their themes, live, in Dutch and English."""
-    dutch, english = Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="en")
+    dutch = Locale.objects.get(language_code="nl")
     for data in TESTIMONIALS:
         testimonial = Testimonial.objects.filter(person=data["person"], locale=dutch).first()
         if testimonial is None:
@@ -457,11 +565,11 @@ def ensure_testimonials(themes):
             )
             testimonial.save()
             testimonial.save_revision().publish()
-        if testimonial.get_translation_or_none(english) is None:
-            translation = testimonial.copy_for_translation(english)
-            translation.role = data["role"][1]
-            translation.organisation = data["organisation"][1]
-            translation.quote = data["quote"][1]
-            translation.story = ""
-            translation.save()
-            translation.save_revision().publish()
+        ensure_snippet_translation(
+            testimonial,
+            "en",
+            role=data["role"][1],
+            organisation=data["organisation"][1],
+            quote=data["quote"][1],
+            story="",
+        )

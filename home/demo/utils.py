@@ -1,6 +1,6 @@
 """Helpers the demo-content steps share: find-or-create pages and their translations."""
 
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.rich_text import RichText
 
 from core.models import Navigation
@@ -41,6 +41,25 @@ def ensure_translation(page, language_code, **fields):
         setattr(translation, name, value)
     translation.save()
     return publish(translation)
+
+
+def ensure_snippet_translation(item, language_code, **fields):
+    """The snippet's translation into ``language_code`` with ``fields`` set; created (and
+    published, for a snippet with drafts) if missing, else left as it is."""
+    locale = Locale.objects.get(language_code=language_code)
+    existing = item.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    translation = item.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if isinstance(translation, DraftStateMixin):
+        translation.live = False
+        translation.save()
+        translation.save_revision().publish()
+    else:
+        translation.save()
+    return translation
 
 
 def root_page():
