@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Revision
 import pytest
 from bs4 import BeautifulSoup
 
-from core.models import Navigation, Partner
+from core.models import Navigation, Partner, Person
 from dossiers.models import DossierPage, PublicationPage, PublicationYearFigures
 from home.models import HomePage
 from themes import models as theme_models
@@ -87,7 +87,10 @@ def snapshot():
     return {
         "pages": list(Page.objects.order_by("pk").values_list("pk", "url_path", "live")),
         "revisions": Revision.objects.count(),
-        "partners": Partner.objects.count(),
+        "partners": list(
+            Partner.objects.order_by("pk").values_list("pk", "locale_id", "name", "live")
+        ),
+        "people": list(Person.objects.order_by("pk").values_list("pk", "locale_id", "role")),
         "testimonials": theme_models.Testimonial.objects.count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
@@ -112,7 +115,7 @@ def test_demo_content_carries_the_facts_of_the_report_and_loads_twice_alike(demo
         projects = ProjectPage.objects.child_of(theme).live().order_by("path")
         assert [project.title for project in projects] == REPORT_PROJECTS[theme.title]
         assert all(project.summary and project.start_year for project in projects)
-    assert ProjectPage.objects.count() == 19
+    assert ProjectPage.objects.filter(locale__language_code="nl").count() == 19
 
     for person, (theme, organisation) in REPORT_TESTIMONIALS.items():
         testimonial = theme_models.Testimonial.objects.get(
@@ -151,6 +154,43 @@ def test_demo_content_carries_the_facts_of_the_report_and_loads_twice_alike(demo
     assert english_home.featured_dossiers.get().dossier == dossier
     assert len(english_home.key_figures) == 6
 
+    # Everything of the demo is in English too, linked to its Dutch source (same
+    # translation_key), with English text of its own.
+    dutch_pages = Page.objects.live().filter(locale__language_code="nl", depth__gt=1)
+    english_pages = {
+        page.translation_key: page for page in Page.objects.live().filter(locale=english)
+    }
+    untranslated = [
+        page.url_path for page in dutch_pages if page.translation_key not in english_pages
+    ]
+    assert not untranslated
+    same_title = {
+        page.title
+        for page in dutch_pages
+        if english_pages[page.translation_key].title == page.title
+    }
+    assert same_title == {"Contact", "Dossiers", "Partners", "This is me!"}
+    for model in (Partner, theme_models.Testimonial, Person):
+        dutch = model.objects.filter(locale__language_code="nl")
+        translated = model.objects.filter(
+            locale=english, translation_key__in=dutch.values("translation_key")
+        )
+        if model is not Person:
+            translated = translated.filter(live=True)
+        assert translated.count() == dutch.count() > 0, model
+    assert Partner.objects.get(slug="ministerie-szw", locale=english).name == (
+        "Ministry of Social Affairs and Employment"
+    )
+    english_publication = PublicationPage.objects.get(
+        locale=english, slug="fighting-discrimination-effectively"
+    )
+    assert english_publication.summary.endswith("The article is in Dutch.")
+    [author] = english_publication.shown_authors()
+    assert (author.name, author.organisation) == (
+        "Ikram Taouanza",
+        "Knowledge Platform Integration & Society",
+    )
+
     before = snapshot()
     call_command("load_demo_content", verbosity=0)
     assert snapshot() == before
@@ -158,8 +198,9 @@ def test_demo_content_carries_the_facts_of_the_report_and_loads_twice_alike(demo
 
 def crawl(client, starts):
     """Every same-host URL reachable from ``starts`` through <a href>, <link rel=alternate>
-    and each choice of a GET form's selects: {path: status}."""
-    statuses, todo = {}, list(starts)
+    and each choice of a GET form's selects: ({path: status}, {English page's path: what on
+    it leads to or is marked as Dutch, the language switcher aside})."""
+    statuses, dutch_on_english, todo = {}, {}, list(starts)
     while todo:
         path = todo.pop()
         if path in statuses:
@@ -172,6 +213,14 @@ def crawl(client, starts):
         if response.status_code != 200 or "text/html" not in response["Content-Type"]:
             continue
         html = BeautifulSoup(response.content, "html.parser")
+        if path.startswith("/en/"):
+            dutch = [
+                str(tag)[:200]
+                for tag in html.select('a[href^="/nl/"], body [lang]:not([lang="en"])')
+                if not tag.find_parent(class_="language-switcher")
+            ]
+            if dutch:
+                dutch_on_english[path] = dutch
         hrefs = [a["href"] for a in html.find_all("a", href=True)]
         hrefs += [link["href"] for link in html.find_all("link", rel="alternate", href=True)]
         for form in html.find_all("form", method="get"):
@@ -184,13 +233,16 @@ def crawl(client, starts):
             url = urlsplit(urljoin(f"http://testserver{path}", href))
             if url.scheme in ("http", "https") and url.netloc == "testserver":
                 todo.append(url.path + (f"?{url.query}" if url.query else ""))
-    return statuses
+    return statuses, dutch_on_english
 
 
 def test_every_internal_link_of_the_demo_site_works_in_both_languages(client, demo):
-    statuses = crawl(client, ["/nl/", "/en/"])
+    statuses, dutch_on_english = crawl(client, ["/nl/", "/en/"])
     broken = {path: status for path, status in statuses.items() if status >= 400}
     assert not broken
+    # The English side is complete: no English page links to a Dutch one or shows Dutch
+    # items (lang="nl"), except for the language switcher.
+    assert not dutch_on_english
     # Every published page and every publication's download was reached by following links.
     for page in Page.objects.live().filter(depth__gt=1).specific():
         assert page.url in statuses, f"no link leads to {page.url}: add it to a menu or a page"

@@ -233,6 +233,29 @@ def test_publication_page_shows_type_date_authors_download_themes_and_dossiers(
     assert texts(html, "#dossiers-heading + ul a") == ["Dossier discriminatie"]
 
 
+def test_translated_publication_names_its_authors_in_the_pages_language(client, library):
+    """The translation keeps the authors chosen in Dutch (as wagtail-localize does); each is
+    shown with the organisation of the person's translation where there is one."""
+    translated = factories.PersonFactory(name="Ikram Taouanza", organisation="Kennisplatform")
+    untranslated = factories.PersonFactory(name="Hans Boutellier", organisation="Instituut")
+    english = Locale.objects.get(language_code="en")
+    translation = translated.copy_for_translation(english)
+    translation.organisation = "Knowledge Platform"
+    translation.save()
+    publication = factories.PublicationPageFactory(
+        parent=library["index"],
+        title="Effectief discriminatie bestrijden",
+        authors=[PublicationAuthor(person=translated), PublicationAuthor(person=untranslated)],
+    )
+    publish_translation(library["index"], "en", slug="publications")
+    english_publication = publish_translation(publication, "en", title="Fighting discrimination")
+
+    dutch = soup(client.get(publication.url)).get_text(" ", strip=True)
+    assert "Door Ikram Taouanza (Kennisplatform), Hans Boutellier (Instituut)" in dutch
+    text = soup(client.get(english_publication.url)).get_text(" ", strip=True)
+    assert "By Ikram Taouanza (Knowledge Platform), Hans Boutellier (Instituut)" in text
+
+
 def test_publication_year_figures_are_stored_per_year(library):
     publication = library["boze"]
     PublicationYearFigures.objects.create(publication=publication, year=2017, downloads=800)
