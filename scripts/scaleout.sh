@@ -40,7 +40,6 @@ SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
 export SECRET_KEY
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/kennisplatform"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
-export VARNISH_URL="http://127.0.0.1:$VARNISH_PORT"
 export BASE_URL="http://localhost:$VARNISH_PORT"
 export ALLOWED_HOSTS="127.0.0.1,localhost"
 export HTTPS=false
@@ -61,6 +60,8 @@ $PY manage.py load_demo_content -v0
 $PY manage.py collectstatic --noinput -v0
 
 echo "== two gunicorn instances (:$APP1_PORT, :$APP2_PORT), the task worker, Varnish (:$VARNISH_PORT)"
+# (set only now: the demo content's publishes would try to purge a Varnish not yet started)
+export VARNISH_URL="http://127.0.0.1:$VARNISH_PORT"
 start_gunicorn "$APP1_PORT" 2 app1
 start_gunicorn "$APP2_PORT" 2 app2
 # the worker exits when PostgreSQL goes away: restarted after 1 s, as systemd does in production
