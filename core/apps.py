@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
         # signal receivers: failed logins count towards the login throttle; changes purge
         # the cached pages they affect; permanent links are issued with their pages
         from core import purge, ratelimit, signals  # noqa: F401
+        from core.requestcache import memoize_locale_lookups
+
+        memoize_locale_lookups()

@@ -8,9 +8,28 @@ Two kinds of lists (the project's locale rule):
   else as chosen: :func:`localized_live`, the list form of ``page.localized``, in two queries.
 """
 
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from core.requestcache import memoize
+
+
+def view_restrictions():
+    """Every page view restriction (with its page), fetched once per request."""
+    return memoize(
+        ("view_restrictions",),
+        lambda: list(PageViewRestriction.objects.select_related("page")),
+    )
+
+
+def public(queryset):
+    """The pages of ``queryset`` outside every private section: Wagtail's ``.public()``
+    without its query for the restrictions each time a listing is built."""
+    private = Q()
+    for restriction in view_restrictions():
+        private |= queryset.descendant_of_q(restriction.page, inclusive=True)
+    return queryset.exclude(private) if private else queryset
 
 
 def published(queryset):
@@ -19,7 +38,7 @@ def published(queryset):
     Alias pages are left out: wagtail-localize makes them as untranslated copies of the
     parents of a page translated first, and they show the source language."""
     if issubclass(queryset.model, Page):
-        return queryset.live().public().filter(alias_of__isnull=True)
+        return public(queryset.live()).filter(alias_of__isnull=True)
     return queryset.filter(live=True)
 
 

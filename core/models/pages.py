@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from core.listings import view_restrictions
 from core.structured_data import breadcrumb_list, page_trail
 
 META_DESCRIPTION_LENGTH = 160
@@ -57,6 +58,13 @@ class BasePage(SocialMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries when the site has no restriction at all (the
+        restrictions are fetched once per request, core.listings.view_restrictions)."""
+        if not view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_template(self, request, *args, **kwargs):
         """Page templates live in templates/pages/, named after the model (home_page.html)."""

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # before anything that reads the session or the database: a cached page is served
     # without either (core/pagecache.py)
     "core.pagecache.PageCacheMiddleware",
+    # a memo for the request: what shared templates look up is fetched once (core/requestcache.py)
+    "core.requestcache.RequestCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",

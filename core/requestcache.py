@@ -1,0 +1,72 @@
+"""Values looked up at most once per request: the request's own memo.
+
+Shared templates and listings ask for the same things many times while one page is rendered
+(the active ``Locale``, the pages' view restrictions, the navigation, a page's ancestors).
+``RequestCacheMiddleware`` gives every request an empty memo for the time it runs;
+``memoize(key, compute)`` returns what ``compute()`` gave the first time ``key`` was asked for
+in this request. Nothing outlives the request, so nothing needs purging when content changes;
+outside a request (commands, tasks, tests calling code directly) every call computes afresh.
+
+``forget(*keys)`` drops entries within the running request, for the rare request that
+changes what it memoised (an editor saving a locale or a view restriction).
+
+Wagtail's ``Locale.objects.get_for_language`` (behind ``Locale.get_active()``,
+``Locale.get_default()`` and ``page.localized``) is memoised this way too: see
+``memoize_locale_lookups``, installed by ``core.apps``.
+"""
+
+import contextvars
+import functools
+
+from wagtail.models.i18n import LocaleManager
+
+_memo = contextvars.ContextVar("request_memo", default=None)
+
+
+class RequestCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memo.reset(token)
+
+
+def memoize(key, compute):
+    """``compute()``, computed once per request for ``key`` (every time outside a request).
+
+    An exception is not memoised: it is raised again the next time."""
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def forget(*prefixes):
+    """Drop the running request's entries whose key (a tuple) starts with one of ``prefixes``."""
+    memo = _memo.get()
+    if memo:
+        for key in [key for key in memo if isinstance(key, tuple) and key[0] in prefixes]:
+            del memo[key]
+
+
+def memoize_locale_lookups():
+    """Make ``LocaleManager.get_for_language`` look each language up once per request.
+
+    Wagtail calls it for every ``Locale.get_active()`` and ``page.localized``: a page with a
+    menu of ten links asked for the same locale row dozens of times."""
+    lookup = LocaleManager.get_for_language
+    if getattr(lookup, "memoized", False):
+        return
+
+    @functools.wraps(lookup)
+    def get_for_language(self, language_code):
+        return memoize(("locale", language_code), lambda: lookup(self, language_code))
+
+    get_for_language.memoized = True
+    LocaleManager.get_for_language = get_for_language
