@@ -80,9 +80,7 @@ def urls():
                 continue
             found.append((f"{name}.{language}", page.get_url()))
             if name == "partners":
-                partner = next(
-                    (p for _kind, group in page.partners_by_kind() for p in group), None
-                )
+                partner = next((p for _kind, group in page.partners_by_kind() for p in group), None)
                 if partner is not None:
                     found.append((f"partner.{language}", page.partner_url(partner)))
         if apps.is_installed("search"):
@@ -110,6 +108,14 @@ def _origin():
     return " < ".join(frames[:4]) + (f"  [{template}]" if template else "")
 
 
+def _recorder(origins):
+    def record(execute, sql, params, many, context):
+        origins.append(_origin())
+        return execute(sql, params, many, context)
+
+    return record
+
+
 @override_settings(PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"])
 def queries(paths, trace=None):
     client = Client()
@@ -119,11 +125,7 @@ def queries(paths, trace=None):
         if trace and name != trace:
             continue
         origins = []
-
-        def record(execute, sql, params, many, context):
-            origins.append(_origin())
-            return execute(sql, params, many, context)
-
+        record = _recorder(origins)
         with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(record):
             response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)

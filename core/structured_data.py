@@ -75,5 +75,5 @@ def breadcrumb_list(trail):
 
 def page_trail(page, request=None):
     """(title, absolute URL) of the page and its ancestors, from the home page down."""
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+    ancestors = [*page.breadcrumb_ancestors, page] if page.depth >= 2 else []
     return [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -37,21 +38,18 @@ class TopicsField(forms.ModelMultipleChoiceField):
 
     def __init__(self, **kwargs):
         super().__init__(queryset=None, required=False, label=_("Topics"), **kwargs)
-        self.titles = {}
 
     def use_active_language(self):
+        """Choices: the source themes, each with its title in the active language (when
+        translated and live), in one query."""
         themes = source_themes()
-        self.queryset = themes
-        self.titles = dict(
-            themes.model.objects.live()
-            .filter(
-                locale=Locale.get_active(), translation_key__in=themes.values("translation_key")
-            )
-            .values_list("translation_key", "title")
+        titles = themes.model.objects.live().filter(
+            locale=Locale.get_active(), translation_key=OuterRef("translation_key")
         )
+        self.queryset = themes.annotate(shown_title=Subquery(titles.values("title")[:1]))
 
     def label_from_instance(self, obj):
-        return self.titles.get(obj.translation_key, obj.title)
+        return getattr(obj, "shown_title", None) or obj.title
 
 
 class SubscriptionChoicesForm(forms.Form):

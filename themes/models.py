@@ -269,7 +269,7 @@ class ProjectPage(BasePage):
         """HTML of a small card of the project that partners paste on their own site:
         plain links and text, no script, no frame, no style."""
         institute = SiteSettings.for_request(request).organisation_name
-        facts = " · ".join(part for part in (self.theme.title, self.period) if part)
+        facts = " · ".join(part for part in (self.get_parent().title, self.period) if part)
         return format_html(
             '<div class="kennisplatform-project">\n'
             '  <p><a href="{}"><strong>{}</strong></a></p>\n'

@@ -1,14 +1,17 @@
 """Header and footer navigation, one translatable record per locale."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import LinkBlock
+from core.requestcache import memoize
 
 
 @register_snippet
@@ -41,15 +44,70 @@ class Navigation(TranslatableMixin, models.Model):
         return str(_("Navigation ({language})").format(language=self.locale.get_display_name()))
 
     def available_header_links(self):
-        return [link for link in self.header_links if link.value.is_available()]
+        return self._available_links(self.header_links)
 
     def available_footer_links(self):
-        return [link for link in self.footer_links if link.value.is_available()]
+        return self._available_links(self.footer_links)
+
+    def _available_links(self, links):
+        """[{href, text}] of the links that lead somewhere in the visitor's language: a URL,
+        or a page with a live translation in the active locale (as ``LinkValue.is_available``:
+        never to a Dutch page or an untranslated copy from the English side)."""
+        available = []
+        for link in links.raw_data:
+            value = link["value"]
+            if value.get("page"):
+                page = self._shown_pages.get(value["page"])
+                if page is not None:
+                    available.append({"href": page.url, "text": value.get("label") or page.title})
+            elif value.get("url"):
+                available.append({"href": value["url"], "text": value.get("label") or value["url"]})
+        return available
+
+    @cached_property
+    def _shown_pages(self):
+        """{chosen page id: its live translation in the active locale} for the links of both
+        menus, in one query."""
+        ids = {
+            link["value"].get("page")
+            for field in (self.header_links, self.footer_links)
+            for link in field.raw_data
+        } - {None}
+        if not ids:
+            return {}
+        locale = Locale.get_active()
+        chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        pages = list(
+            Page.objects.filter(
+                Q(pk__in=ids)
+                | Q(
+                    locale=locale,
+                    live=True,
+                    alias_of__isnull=True,
+                    translation_key__in=chosen_keys,
+                )
+            )
+        )
+        shown = {
+            page.translation_key: page
+            for page in pages
+            if page.locale_id == locale.pk and page.live and page.alias_of_id is None
+        }
+        return {
+            page.pk: shown[page.translation_key]
+            for page in pages
+            if page.pk in ids and page.translation_key in shown
+        }
 
     @classmethod
     def for_active_locale(cls):
+        """The navigation of the visitor's language (else the default one's), once per
+        request."""
         locale = Locale.get_active()
-        return (
-            cls.objects.filter(locale=locale).first()
-            or cls.objects.filter(locale=Locale.get_default()).first()
+        return memoize(
+            ("navigation", locale.pk),
+            lambda: (
+                cls.objects.filter(locale=locale).first()
+                or cls.objects.filter(locale=Locale.get_default()).first()
+            ),
         )

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from core.ratelimit import check_rate, too_many_requests
+from core.requestcache import memoize
 from newsletter import subscriptions
 from newsletter.forms import PreferencesForm, SignupForm, UnsubscribeRequestForm
 from newsletter.models.subscriber import Subscriber
@@ -61,7 +62,11 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     @classmethod
     def for_active_locale(cls):
         """The live newsletter page in the visitor's language (None if there is none)."""
-        return cls.objects.live().filter(locale=Locale.get_active()).first()
+        locale = Locale.get_active()
+        return memoize(
+            ("newsletter_page", locale.pk),
+            lambda: cls.objects.live().filter(locale=locale).select_related("privacy_page").first(),
+        )
 
     @property
     def privacy_url(self):
