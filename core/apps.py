@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
         # signal receivers: failed logins count towards the login throttle; changes purge
         # the cached pages they affect; permanent links are issued with their pages
         from core import purge, ratelimit, signals  # noqa: F401
-        from core.requestcache import memoize_locale_lookups
+        from core.sitecache import cache_locale_lookups
 
-        memoize_locale_lookups()
+        # kept until the content changes: locales, menus, site settings (core/sitecache.py)
+        cache_locale_lookups()

@@ -12,14 +12,13 @@ from django.db.models import Case, Q, Value, When
 
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from core.requestcache import memoize
+from core.sitecache import site_cached
 
 
 def view_restrictions():
-    """Every page view restriction (with its page), fetched once per request."""
-    return memoize(
-        ("view_restrictions",),
-        lambda: list(PageViewRestriction.objects.select_related("page")),
+    """Every page view restriction (with its page), kept until the content changes."""
+    return site_cached(
+        "view_restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
     )
 
 

@@ -10,15 +10,11 @@ outside a request (commands, tasks, tests calling code directly) every call comp
 ``forget(*keys)`` drops entries within the running request, for the rare request that
 changes what it memoised (an editor saving a locale or a view restriction).
 
-Wagtail's ``Locale.objects.get_for_language`` (behind ``Locale.get_active()``,
-``Locale.get_default()`` and ``page.localized``) is memoised this way too: see
-``memoize_locale_lookups``, installed by ``core.apps``.
+What is the same for every request and changes only with the content is kept across
+requests by ``core.sitecache``, on top of this memo.
 """
 
 import contextvars
-import functools
-
-from wagtail.models.i18n import LocaleManager
 
 _memo = contextvars.ContextVar("request_memo", default=None)
 
@@ -53,20 +49,3 @@ def forget(*prefixes):
     if memo:
         for key in [key for key in memo if isinstance(key, tuple) and key[0] in prefixes]:
             del memo[key]
-
-
-def memoize_locale_lookups():
-    """Make ``LocaleManager.get_for_language`` look each language up once per request.
-
-    Wagtail calls it for every ``Locale.get_active()`` and ``page.localized``: a page with a
-    menu of ten links asked for the same locale row dozens of times."""
-    lookup = LocaleManager.get_for_language
-    if getattr(lookup, "memoized", False):
-        return
-
-    @functools.wraps(lookup)
-    def get_for_language(self, language_code):
-        return memoize(("locale", language_code), lambda: lookup(self, language_code))
-
-    get_for_language.memoized = True
-    LocaleManager.get_for_language = get_for_language

@@ -81,8 +81,12 @@ class SignupForm(SubscriptionChoicesForm, ProtectedForm):
     email = EmailField()
     source = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
 
-    def __init__(self, *args, privacy_url=None, **kwargs):
+    def __init__(self, *args, privacy_url=None, topic_choices=None, **kwargs):
+        """``topic_choices``: [(value, label)] known already (``NewsletterPage.
+        signup_choices``), so that showing the form costs no query."""
         super().__init__(*args, **kwargs)
+        if topic_choices is not None:
+            self.fields["topics"].choices = topic_choices
         if privacy_url:
             self.fields["consent"].help_text = format_html(
                 '<a href="{}">{}</a>', privacy_url, _("Read how we handle your data")

@@ -3,15 +3,17 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.rich_text import expand_db_html
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import LinkBlock
-from core.requestcache import memoize
+from core.sitecache import site_cached
 
 
 @register_snippet
@@ -101,13 +103,27 @@ class Navigation(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        """The navigation of the visitor's language (else the default one's), once per
-        request."""
-        locale = Locale.get_active()
-        return memoize(
-            ("navigation", locale.pk),
-            lambda: (
-                cls.objects.filter(locale=locale).first()
-                or cls.objects.filter(locale=Locale.get_default()).first()
-            ),
+        """The navigation of the visitor's language, else the default language's."""
+        return (
+            cls.objects.filter(locale=Locale.get_active()).first()
+            or cls.objects.filter(locale=Locale.get_default()).first()
         )
+
+    @classmethod
+    def shown(cls):
+        """What the header and footer show in the visitor's language, as plain data
+        (``available_header_links``, ``available_footer_links``: [{href, text}];
+        ``footer_text``: HTML), kept until the content changes (core.sitecache)."""
+        return site_cached(f"navigation:{Locale.get_active().pk}", cls._shown)
+
+    @classmethod
+    def _shown(cls):
+        navigation = cls.for_active_locale()
+        if navigation is None:
+            return {}
+        footer_text = expand_db_html(navigation.footer_text)
+        return {
+            "available_header_links": navigation.available_header_links(),
+            "available_footer_links": navigation.available_footer_links(),
+            "footer_text": mark_safe(footer_text),  # noqa: S308 (the editors' rich text)
+        }

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.sitecache import site_cached
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -47,6 +49,16 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's, kept until the content changes (core.sitecache; saving them is such a
+        change): the footer and the structured data of every page show them."""
+        if site is None:
+            return super().for_site(site)
+        return site_cached(
+            f"site_settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
     @property
     def social_accounts(self):

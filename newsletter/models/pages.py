@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from core.ratelimit import check_rate, too_many_requests
-from core.requestcache import memoize
+from core.sitecache import site_cached
 from newsletter import subscriptions
 from newsletter.forms import PreferencesForm, SignupForm, UnsubscribeRequestForm
 from newsletter.models.subscriber import Subscriber
@@ -62,11 +62,30 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     @classmethod
     def for_active_locale(cls):
         """The live newsletter page in the visitor's language (None if there is none)."""
-        locale = Locale.get_active()
-        return memoize(
-            ("newsletter_page", locale.pk),
-            lambda: cls.objects.live().filter(locale=locale).select_related("privacy_page").first(),
+        return (
+            cls.objects.live()
+            .filter(locale=Locale.get_active())
+            .select_related("privacy_page")
+            .first()
         )
+
+    @classmethod
+    def signup_choices(cls):
+        """What the signup forms of every page show in the visitor's language: the privacy
+        link and the topics ({privacy_url, topics: [(value, label)]}; None when the language
+        has no newsletter page), kept until the content changes (core.sitecache)."""
+        return site_cached(f"newsletter_signup:{Locale.get_active().pk}", cls._signup_choices)
+
+    @classmethod
+    def _signup_choices(cls):
+        page = cls.for_active_locale()
+        if page is None:
+            return None
+        topics = page.signup_form().fields["topics"].choices
+        return {
+            "privacy_url": page.privacy_url,
+            "topics": [(value.value, label) for value, label in topics],
+        }
 
     @property
     def privacy_url(self):

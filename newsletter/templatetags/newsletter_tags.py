@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 
 from newsletter import figures
+from newsletter.forms import SignupForm
 from newsletter.models import NewsletterPage
 
 register = template.Library()
@@ -17,16 +18,16 @@ def newsletter_signup(context, placement):
     current = context.get("page")
     if isinstance(current, NewsletterPage):
         return None
-    page = NewsletterPage.for_active_locale()
-    if page is None:
+    choices = NewsletterPage.signup_choices()
+    if choices is None:
         return None
-    request = context["request"]
-    return {
-        "form": page.signup_form(initial={"source": request.path}, auto_id=f"{placement}-%s"),
-        "action": reverse("newsletter_signup"),
-        "placement": placement,
-        "newsletter_page": page,
-    }
+    form = SignupForm(
+        initial={"source": context["request"].path},
+        auto_id=f"{placement}-%s",
+        privacy_url=choices["privacy_url"],
+        topic_choices=choices["topics"],
+    )
+    return {"form": form, "action": reverse("newsletter_signup"), "placement": placement}
 
 
 @register.simple_tag
