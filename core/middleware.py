@@ -1,9 +1,14 @@
-"""Middleware of the whole site: security headers not built into Django, and the locale."""
+"""Middleware of the whole site: security headers not built into Django, the locale, and
+the routing of Wagtail's pages."""
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from wagtail import views as wagtail_views
+
+from core import routing
 
 
 class SecurityHeadersMiddleware:
@@ -38,3 +43,19 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class RouteMiddleware:
+    """Finds the page a request for one of Wagtail's pages asks for in two queries
+    (core.routing) and hands it to Wagtail's ``serve`` view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve and not hasattr(request, routing.ROUTE_ATTRIBUTE):
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            setattr(request, routing.ROUTE_ATTRIBUTE, routing.route(request, path))

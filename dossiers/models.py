@@ -225,6 +225,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
 
     summary_field = "summary"
+    route_select_related = (*BasePage.route_select_related, "image", "document")
     # The date shown, filtered and sorted on in the site search (search app).
     search_date_field = "publication_date"
     permalink_enabled = True

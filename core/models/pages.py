@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -10,11 +9,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.listings import view_restrictions
+from core.routing import BreadcrumbAncestorsMixin, route_below
 from core.structured_data import breadcrumb_list, page_trail
 
 META_DESCRIPTION_LENGTH = 160
@@ -39,7 +38,7 @@ class SocialMixin(models.Model):
         abstract = True
 
 
-class BasePage(SocialMixin, Page):
+class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
     """Every page type of the site inherits from this page.
 
     Subclasses name the field that summarises them in ``summary_field``; it is the fallback
@@ -50,6 +49,8 @@ class BasePage(SocialMixin, Page):
     """
 
     summary_field = None
+    # fetched with the page when it is served (core.routing): what every page shows
+    route_select_related = ("locale", "social_image")
     permalink_enabled = False
     permalink_fallback_types = ()
 
@@ -69,54 +70,11 @@ class BasePage(SocialMixin, Page):
         return super().get_view_restrictions()
 
     def route(self, request, path_components):
-        """Wagtail's routing, with one query for the whole path instead of two per level.
-
-        Wagtail looks up each child by slug and then fetches it as its specific type. Here
-        every page the path could pass through is fetched at once by its ``url_path``, and
-        only the page served is made specific. A routable page on the way
-        (``RoutablePageMixin``) gets the rest of the path to route itself, as in Wagtail.
-        The pages passed are kept as the served page's parents and ``ancestors``
-        (breadcrumbs, structured data), so these cost no query either.
-        """
+        """Wagtail's routing below this page, in one query for the whole path
+        (core.routing)."""
         if not path_components:
             return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "".join(f"{slug}/" for slug in path_components[: index + 1])
-            for index in range(len(path_components))
-        ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(
-                url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
-            )
-        }
-        trail = [self]
-        for index, prefix in enumerate(prefixes):
-            current = trail[-1]
-            if current is not self and issubclass(current.specific_class, RoutablePageMixin):
-                return self._route_through(trail, request, path_components[index:])
-            child = found.get(prefix)
-            if child is None:
-                raise Http404
-            child._cached_parent_obj = current
-            trail.append(child)
-        return self._route_through(trail, request, [])
-
-    def _route_through(self, trail, request, path_components):
-        """Route the rest of the path from the last page of ``trail``, which knows its
-        ancestors: this page's and the pages of the trail before it."""
-        page = trail[-1].specific
-        ancestors = [*self.breadcrumb_ancestors, *trail[:-1]]
-        page.__dict__["breadcrumb_ancestors"] = [p for p in ancestors if p.depth >= 2]
-        return page.route(request, path_components)
-
-    @cached_property
-    def breadcrumb_ancestors(self):
-        """The ancestors shown in its breadcrumb trail, from the home page down (known
-        without a query when the page was reached by ``route``)."""
-        if self.depth <= 2:
-            return []
-        return list(self.get_ancestors().filter(depth__gte=2))
+        return route_below(self, request, path_components, self.breadcrumb_ancestors)
 
     def get_template(self, request, *args, **kwargs):
         """Page templates live in templates/pages/, named after the model (home_page.html)."""

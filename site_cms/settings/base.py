@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # finds the page a URL asks for in two queries (core/routing.py)
+    "core.middleware.RouteMiddleware",
     # counts a page view once Wagtail served the page with status 200 (stats/)
     "stats.middleware.PageViewMiddleware",
 ]
