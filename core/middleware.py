@@ -47,7 +47,8 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 class RouteMiddleware:
     """Finds the page a request for one of Wagtail's pages asks for in two queries
-    (core.routing) and hands it to Wagtail's ``serve`` view."""
+    (core.routing) and hands it to Wagtail's ``serve`` view. The other views of the
+    language sections (search, newsletter) get the site without a query too."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -59,3 +60,5 @@ class RouteMiddleware:
         if view_func is wagtail_views.serve and not hasattr(request, routing.ROUTE_ATTRIBUTE):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             setattr(request, routing.ROUTE_ATTRIBUTE, routing.route(request, path))
+        elif translation.get_language_from_path(request.path_info):
+            routing.find_site(request)

@@ -89,14 +89,21 @@ class BreadcrumbAncestorsMixin:
         return list(self.get_ancestors().filter(depth__gte=2))
 
 
+def find_site(request):
+    """``Site.find_for_request``, kept until the content changes (and for the request, where
+    Wagtail keeps it)."""
+    if not hasattr(request, "_wagtail_site"):
+        host = f"{request.get_host()}:{request.get_port()}"
+        request._wagtail_site = site_cached(f"site:{host}", lambda: Site.find_for_request(request))
+    return request._wagtail_site
+
+
 def localized_root(request):
     """The site's home page in the visitor's language (when live, else the site's own), as
     Wagtail's ``route_for_request`` finds it, kept until the content changes; or None."""
-    host = f"{request.get_host()}:{request.get_port()}"
-    site = site_cached(f"site:{host}", lambda: Site.find_for_request(request))
+    site = find_site(request)
     if site is None:
         return None
-    request._wagtail_site = site  # where Site.find_for_request keeps it for the request
     language = translation.get_language()
     return site_cached(f"site_root:{site.pk}:{language}", lambda: site.root_page.localized)
 

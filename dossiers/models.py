@@ -299,11 +299,16 @@ class PublicationPage(RoutablePageMixin, BasePage):
     def shown_authors(self):
         """The authors, each with role and organisation in the page's language when translated
         (the page keeps the people chosen in the source language, as wagtail-localize does)."""
-        people = [author.person for author in self.authors.select_related("person")]
-        return Person.localize_all(people, locale=self.locale_id)
+        return Person.localize_all(self.author_people, locale=self.locale_id)
 
     def shown_themes(self):
-        return localized_live(chosen(self.themes).defer_streamfields().order_by("path"))
+        """Its themes in the visitor's language (looked up once for the page object: the
+        page and its structured data show them)."""
+        if "_shown_themes" not in self.__dict__:
+            self._shown_themes = localized_live(
+                chosen(self.themes).defer_streamfields().order_by("path")
+            )
+        return self._shown_themes
 
     def shown_dossiers(self):
         """The dossiers in the active locale that gather this publication (or a translation of
@@ -362,9 +367,6 @@ class PublicationPage(RoutablePageMixin, BasePage):
         """The themes' titles in the publication's language (API)."""
         return [theme.title for theme in localized_pages(self.themes.all(), self.locale_id)]
 
-    def localized_themes(self):
-        return localized_pages(self.themes.all())
-
     def document_full_url(self, request=None):
         if not self.document:
             return ""
@@ -407,7 +409,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
             "author": [person(author.name) for author in self.author_people] or [institute],
             "publisher": institute,
         }
-        themes = [theme.title for theme in self.localized_themes()]
+        themes = [theme.title for theme in self.shown_themes()]
         if themes:
             item["about"] = themes
         if self.document:

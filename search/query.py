@@ -27,6 +27,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
+from core.listings import public
+from core.sitecache import site_cached
+
 # Longer queries are cut here: no one types more, and it bounds the work of the database.
 MAX_QUERY_LENGTH = 200
 THEME_MODEL = "themes.ThemePage"
@@ -63,15 +66,19 @@ def theme_model():
 
 def live_pages(locale):
     """Every live, public page of ``locale`` (not the tree's root)."""
-    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    return public(Page.objects.live()).filter(locale=locale, depth__gt=1)
 
 
 def themes_of_locale(locale):
-    """The live themes of ``locale``, each with ``translation_ids``: its pks in every language."""
+    """The live themes of ``locale``, each with ``translation_ids``: its pks in every language
+    (kept until the content changes, core.sitecache)."""
+    return site_cached(f"search_themes:{locale.pk}", lambda: _themes_of_locale(locale))
+
+
+def _themes_of_locale(locale):
     model = theme_model()
     themes = list(
-        model.objects.live()
-        .public()
+        public(model.objects.live())
         .filter(locale=locale)
         .only("pk", "title", "path", "depth", "url_path", "translation_key", "locale_id")
         .order_by("path")

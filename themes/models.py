@@ -256,8 +256,11 @@ class ProjectPage(BasePage):
         return self.get_parent().specific
 
     def shown_partners(self):
-        """Its published partners, each in the visitor's language when translated."""
-        return localized_live(chosen(self.partners).order_by("name"))
+        """Its published partners, each in the visitor's language when translated (looked up
+        once for the page object: the page and its structured data show them)."""
+        if "_shown_partners" not in self.__dict__:
+            self._shown_partners = localized_live(chosen(self.partners).order_by("name"))
+        return self._shown_partners
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
