@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -211,10 +212,10 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
             return redirect(self.partner_url(shown, request), permanent=True)
         locale = self.locale
         url = self.partner_url(partner, request)
-        return self.render(
-            request,
-            template="pages/partner.html",
-            context_overrides={
+        # the index's own context (every partner by kind) is not shown here
+        context = super().get_context(request)
+        context.update(
+            {
                 "partner": partner,
                 "partner_url": url,
                 "og_title": partner.name,
@@ -225,8 +226,9 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
                 "questions": partner_questions(partner, locale),
                 "language_alternates": self.partner_alternates(partner, request),
                 "structured_data_items": self.partner_structured_data(partner, request),
-            },
+            }
         )
+        return TemplateResponse(request, "pages/partner.html", context)
 
     def partner_url(self, partner, request=None):
         return self.get_url(request) + self.reverse_subpage("partner", args=[partner.slug])
@@ -234,12 +236,14 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     def partner_alternates(self, partner, request):
         """The partner's page in every language the index is live in."""
         alternates = []
-        for index_page in self.get_translations(inclusive=True).live().specific():
+        index_pages = self.get_translations(inclusive=True).live().select_related("locale")
+        for index_page in index_pages:
             shown = translation_in(partner, index_page.locale_id)
             if shown is not None:
-                language = index_page.locale.language_code
-                url = index_page.partner_url(shown, request)
-                alternates.append({"code": language, "url": url})
+                url = index_page.get_url(request) + self.reverse_subpage(
+                    "partner", args=[shown.slug]
+                )
+                alternates.append({"code": index_page.locale.language_code, "url": url})
         return alternates
 
     def partner_structured_data(self, partner, request):

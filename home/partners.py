@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, Q
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.listings import published
 from core.models import Partner
 from dossiers.models import PublicationPage
 from questions.models import QuestionPage
@@ -53,9 +54,8 @@ def translation_in(partner, locale):
 
 def _linked(model, partner, locale):
     return (
-        model.objects.live()
-        .public()
-        .filter(locale=locale, partners__translation_key=partner.translation_key)
+        published(model.objects.filter(locale=locale))
+        .filter(partners__translation_key=partner.translation_key)
         .distinct()
         .defer_streamfields()
     )
@@ -75,24 +75,24 @@ def partner_publications(partner, locale):
     """The publications that came out of the partner's projects and questions, or that its
     questions point to, newest first."""
     key = partner.translation_key
-    keys = set(
-        ProjectPage.objects.filter(partners__translation_key=key)
-        .exclude(result_page=None)
-        .values_list("result_page__translation_key", flat=True)
-    )
     questions = QuestionPage.objects.filter(partners__translation_key=key)
-    keys |= set(
-        questions.exclude(result_page=None).values_list("result_page__translation_key", flat=True)
-    )
-    keys |= set(
-        questions.exclude(related_publications=None).values_list(
-            "related_publications__translation_key", flat=True
+    results = ProjectPage.objects.filter(partners__translation_key=key).exclude(result_page=None)
+    pointed_to = (
+        Q(translation_key__in=results.values("result_page__translation_key"))
+        | Q(
+            translation_key__in=questions.exclude(result_page=None).values(
+                "result_page__translation_key"
+            )
+        )
+        | Q(
+            translation_key__in=questions.exclude(related_publications=None).values(
+                "related_publications__translation_key"
+            )
         )
     )
     return list(
-        PublicationPage.objects.live()
-        .public()
-        .filter(locale=locale, translation_key__in=keys)
+        published(PublicationPage.objects.filter(locale=locale))
+        .filter(pointed_to)
         .order_by("-publication_date", "-pk")
         .defer_streamfields()
     )
