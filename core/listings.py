@@ -8,8 +8,9 @@ Two kinds of lists (the project's locale rule):
   else as chosen: :func:`localized_live`, the list form of ``page.localized``, in two queries.
 """
 
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.sitecache import site_cached
@@ -91,4 +92,17 @@ def section_page(model):
         published(model.objects.filter(locale__in=[active, default]))
         .order_by(Case(When(locale=active, then=Value(0)), default=Value(1)), "path")
         .first()
+    )
+
+
+def with_renditions(queryset, field, *filter_specs):
+    """``queryset`` with the image of its foreign key ``field`` fetched in the same query and
+    that image's renditions of ``filter_specs`` in one more, whatever the number of items
+    (Wagtail's ``prefetch_renditions``, through the relation): a listing's images cost one
+    query, and no image looks its rendition up by itself."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    if filter_specs:
+        renditions = renditions.filter(filter_spec__in=filter_specs)
+    return queryset.select_related(field).prefetch_related(
+        Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )

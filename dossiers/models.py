@@ -11,7 +11,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -19,11 +18,19 @@ from wagtail_localize.fields import SynchronizedField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import body_blocks
-from core.listings import chosen, live_in_active_locale, localized_live, published
+from core.listings import (
+    chosen,
+    live_in_active_locale,
+    localized_live,
+    published,
+    with_renditions,
+)
 from core.models import BasePage, Person, localized_pages
 from core.structured_data import organisation, person
 from dossiers.citations import Citation
 from dossiers.library import Library
+
+CARD_RENDITION = "fill-120x170"  # the cover on a publication's card
 
 
 class DossierIndexPage(BasePage):
@@ -328,12 +335,9 @@ class PublicationPage(RoutablePageMixin, BasePage):
         """``queryset`` of publications made ready for a list of cards: newest first, with the
         document, authors and cover image renditions fetched in a constant number of queries."""
         return (
-            queryset.defer_streamfields()
+            with_renditions(queryset.defer_streamfields(), "image", CARD_RENDITION)
             .select_related("document")
-            .prefetch_related(
-                Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
-                Prefetch("authors", queryset=PublicationAuthor.objects.select_related("person")),
-            )
+            .prefetch_related(authors_prefetch())
             .order_by("-publication_date", "title")
         )
 

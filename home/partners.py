@@ -6,12 +6,11 @@ partner, else the partner in the default language. Pages link partners in any la
 Every function here costs a fixed number of queries, however many partners or pages.
 """
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from core.listings import published
+from core.listings import published, with_renditions
 from core.models import Partner
 from dossiers.models import PublicationPage
 from questions.models import QuestionPage
@@ -38,8 +37,7 @@ def partner_listing(locale, kind=None):
     partners = partners_in(locale).order_by("name")
     if kind:
         partners = partners.filter(kind=kind)
-    images = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
-    return partners.prefetch_related(Prefetch("logo", queryset=images))
+    return with_renditions(partners, "logo", LOGO_RENDITION)
 
 
 def find_partner(locale, slug):

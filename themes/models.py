@@ -5,7 +5,6 @@ from collections import Counter
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import (
     DraftStateMixin,
     Locale,
@@ -27,11 +25,19 @@ from wagtail_localize.fields import SynchronizedField
 from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
-from core.listings import chosen, live_in_active_locale, localized_live, published, section_page
+from core.listings import (
+    chosen,
+    live_in_active_locale,
+    localized_live,
+    published,
+    section_page,
+    with_renditions,
+)
 from core.models import BasePage, Partner, SiteSettings
 from core.structured_data import organisation, partner_organisation
 
 RELATED_LIMIT = 6
+PHOTO_RENDITION = "fill-120x120"  # a testimonial's photo
 
 
 class ThemeIndexPage(BasePage):
@@ -118,12 +124,10 @@ class ThemePage(BasePage):
     def shown_testimonials(self):
         """Live testimonials (reverse relation ``testimonials``) in the active locale; in a
         translation too, since a translated testimonial still points at the source theme."""
-        photos = get_image_model().objects.prefetch_renditions()
-        return list(
-            live_in_active_locale(
-                Testimonial.objects.filter(theme__translation_key=self.translation_key)
-            ).prefetch_related(Prefetch("photo", queryset=photos))
+        testimonials = live_in_active_locale(
+            Testimonial.objects.filter(theme__translation_key=self.translation_key)
         )
+        return list(with_renditions(testimonials, "photo", PHOTO_RENDITION))
 
     def _related(self, relation_name):
         """Published pages of the reverse relation ``relation_name`` in the active locale,
