@@ -16,6 +16,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.listings import public
+
 
 class LinkValue(blocks.StructValue):
     """A link to a page (in the visitor's language when translated) or to a URL."""
@@ -210,7 +212,7 @@ class PublicationListBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         publication_model = apps.get_model("dossiers", "PublicationPage")
         chosen = [page.pk for page in value["publications"] if page]
-        items = publication_model.objects.live().public().filter(locale=Locale.get_active())
+        items = public(publication_model.objects.live()).filter(locale=Locale.get_active())
         if chosen:
             translation_keys = publication_model.objects.filter(pk__in=chosen).values(
                 "translation_key"
@@ -239,8 +241,7 @@ class ProjectListBlock(blocks.StructBlock):
         project_model = apps.get_model("themes", "ProjectPage")
         keys = [page.translation_key for page in value["projects"] if page]
         context["items"] = list(
-            project_model.objects.live()
-            .public()
+            public(project_model.objects.live())
             .filter(locale=Locale.get_active(), translation_key__in=keys)
             .defer_streamfields()
             .order_by("title")

@@ -34,6 +34,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -90,8 +91,10 @@ def changes_site_content(obj):
 
 @receiver(post_save, dispatch_uid="sitecache_saved")
 @receiver(post_delete, dispatch_uid="sitecache_deleted")
-def object_changed(sender, instance, raw=False, **kwargs):
-    if not raw and changes_site_content(instance):
+def object_changed(sender, instance, raw=False, created=False, **kwargs):
+    if raw or (created and isinstance(instance, (BaseSiteSetting, BaseGenericSetting))):
+        return  # settings are created with their defaults on first use: nothing changes
+    if changes_site_content(instance):
         new_generation()
 
 

@@ -38,7 +38,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.email import queue_email
-from core.listings import chosen, localized_live
+from core.listings import chosen, localized_live, public
 from core.models import BasePage, OutgoingEmail
 from core.ratelimit import check_rate, too_many_requests
 from core.structured_data import organisation
@@ -138,8 +138,7 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
         """
         filters = AnswerFilterForm(request.GET, themes=themes, kinds=QuestionKind.choices)
         answers = (
-            QuestionPage.objects.live()
-            .public()
+            public(QuestionPage.objects.live())
             .child_of(self)
             .defer_streamfields()
             .select_related("theme")
