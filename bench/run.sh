@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark (README: "Benchmark"): the site under gunicorn (2 workers) on PostgreSQL with the
-# Redis page cache, production settings, demo content. For the home page, a theme, a project,
-# the library, a publication and a search it prints the SQL queries of one request with a
-# cold cache (and how many repeat a query of the same request), then requests per second
-# and p50/p95 latency with a cold cache (every request rendered) and a warm one (served
-# from the page cache). Load comes from wrk on this same machine.
+# Redis page cache, production settings, demo content. For every page type of the demo content
+# in Dutch and English, and a search (bench/pages.py), it prints the SQL queries of one
+# request with a cold page cache (and how many repeat a query of the same request), then
+# requests per second and p50/p95 latency with a cold cache (every request rendered) and a
+# warm one (served from the page cache). Load comes from wrk on this same machine.
 # Usage (after `make install`): bench/run.sh [SECONDS per measurement, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,13 +46,13 @@ measure() {  # measure PATH COLD(0|1) -> "rps p50 p95 requests errors"
 
 echo
 echo "gunicorn 2 workers, PostgreSQL, Redis page cache; wrk 1 thread, 8 connections, ${DURATION}s each; $(nproc) cores"
-printf "%-12s %-44s %7s %8s %9s %8s %8s %9s %8s %8s\n" page path queries repeated \
+printf "%-15s %-44s %7s %8s %9s %8s %8s %9s %8s %8s\n" page path queries repeated \
   "cold r/s" "p50 ms" "p95 ms" "warm r/s" "p50 ms" "p95 ms"
 while read -r name path; do
   read -r cold_rps cold_p50 cold_p95 _n cold_errors <<<"$(measure "$path" 1)"
   curl -fsS -o /dev/null "http://127.0.0.1:$APP_PORT$path"  # fills the cache
   read -r warm_rps warm_p50 warm_p95 _n warm_errors <<<"$(measure "$path" 0)"
-  printf "%-12s %-44s %7s %8s %9s %8s %8s %9s %8s %8s\n" "$name" "${path:0:44}" \
+  printf "%-15s %-44s %7s %8s %9s %8s %8s %9s %8s %8s\n" "$name" "${path:0:44}" \
     "${QUERIES[$name]}" "${REPEATED[$name]}" "$cold_rps" "$cold_p50" "$cold_p95" \
     "$warm_rps" "$warm_p50" "$warm_p95"
   if [ "$cold_errors" != 0 ] || [ "$warm_errors" != 0 ]; then

@@ -48,8 +48,11 @@ _MISSING = object()
 
 
 def generation():
-    """The current generation (read from the cache once per request)."""
-    return memoize(("sitecache",), lambda: cache.get_or_set(GENERATION_KEY, 0, timeout=None))
+    """The current generation (read from the cache once per request). A new one is a new
+    number, also when the cache lost it: what was kept under an older one is never read."""
+    return memoize(
+        ("sitecache",), lambda: cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    )
 
 
 def site_cached(name, compute):

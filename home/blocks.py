@@ -159,17 +159,21 @@ class ThemeOverviewBlock(blocks.StructBlock):
         themes = list(themes.order_by("path"))
         year = report_year(parent_context)
         projects = list(projects_of_year(year)) if year else []
-        translated = {
-            project.translation_key: project
-            for project in ProjectPage.objects.live()
-            .filter(locale=active, translation_key__in=[p.translation_key for p in projects])
-            .defer_streamfields()
-        }
-        source_paths = dict(
-            ThemePage.objects.filter(
-                locale=default, translation_key__in=[theme.translation_key for theme in themes]
-            ).values_list("translation_key", "path")
-        )
+        if active == default:  # the source pages are the ones shown
+            translated = {}
+            source_paths = {theme.translation_key: theme.path for theme in themes}
+        else:
+            translated = {
+                project.translation_key: project
+                for project in ProjectPage.objects.live()
+                .filter(locale=active, translation_key__in=[p.translation_key for p in projects])
+                .defer_streamfields()
+            }
+            source_paths = dict(
+                ThemePage.objects.filter(
+                    locale=default, translation_key__in=[t.translation_key for t in themes]
+                ).values_list("translation_key", "path")
+            )
         by_theme = {}
         for project in projects:
             by_theme.setdefault(project.path[: -ThemePage.steplen], []).append(

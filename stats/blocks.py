@@ -76,16 +76,19 @@ class PublicationFiguresBlock(blocks.StructBlock):
             else figures.top_publications(year, value["count"])
         )
         # Link each publication in the visitor's language where it is translated.
-        translations = {
-            page.translation_key: page
-            for page in apps.get_model(figures.PUBLICATION_MODEL)
-            .objects.live()
-            .filter(
-                locale=Locale.get_active(),
-                translation_key__in=[item.page.translation_key for item in items],
-            )
-            .defer_streamfields()
-        }
+        active = Locale.get_active()
+        keys = [item.page.translation_key for item in items if item.page.locale_id != active.pk]
+        translations = (
+            {
+                page.translation_key: page
+                for page in apps.get_model(figures.PUBLICATION_MODEL)
+                .objects.live()
+                .filter(locale=active, translation_key__in=keys)
+                .defer_streamfields()
+            }
+            if keys
+            else {}
+        )
         context["year"] = year
         context["items"] = [
             (translations.get(item.page.translation_key, item.page), item) for item in items
