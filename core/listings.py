@@ -9,10 +9,12 @@ Two kinds of lists (the project's locale rule):
 """
 
 from django.db.models import Case, Prefetch, Q, Value, When
+from django.utils import translation
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from core.requestcache import memoize
 from core.sitecache import site_cached
 
 
@@ -106,3 +108,10 @@ def with_renditions(queryset, field, *filter_specs):
     return queryset.select_related(field).prefetch_related(
         Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
+
+
+def localized(page):
+    """``page.localized`` (its live translation in the visitor's language, else the page),
+    looked up once per request: several parts of a page link to the same one (the privacy
+    statement of the question form and of the newsletter signup)."""
+    return memoize(("localized", page.pk, translation.get_language()), lambda: page.localized)

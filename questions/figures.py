@@ -2,6 +2,7 @@
 
 from django.db.models import Count
 
+from core.requestcache import memoize
 from questions.models import QuestionKind, SubmittedQuestion
 
 
@@ -11,7 +12,12 @@ def answered_by_kind(year):
     ``{"straightforward": 99, "research": 0, "complex": 22, "total": 121}``: a question
     counts in the year it was answered (``answered_at``), whatever its status now. The total
     also counts answered questions whose kind was never set (the admin form prevents that).
+    Counted once per request (the report shows several of these numbers).
     """
+    return memoize(("answered_by_kind", year), lambda: _answered_by_kind(year))
+
+
+def _answered_by_kind(year):
     rows = (
         SubmittedQuestion.objects.filter(answered_at__year=year)
         .values("kind")

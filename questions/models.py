@@ -38,7 +38,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.email import queue_email
-from core.listings import chosen, localized_live, public
+from core.listings import chosen, localized, localized_live, public
 from core.models import BasePage, OutgoingEmail
 from core.ratelimit import check_rate, too_many_requests
 from core.structured_data import organisation
@@ -114,6 +114,10 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("question index")
+
+    @property
+    def privacy_url(self):
+        return localized(self.privacy_page).url if self.privacy_page_id else None
 
     def themes(self):
         """The live themes in this page's language, for the filter and the form."""

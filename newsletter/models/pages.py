@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from core.listings import localized
 from core.models import BasePage
 from core.ratelimit import check_rate, too_many_requests
 from core.sitecache import site_cached
@@ -81,15 +82,16 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         page = cls.for_active_locale()
         if page is None:
             return None
-        topics = page.signup_form().fields["topics"].choices
+        privacy_url = page.privacy_url
+        topics = SignupForm(privacy_url=privacy_url).fields["topics"].choices
         return {
-            "privacy_url": page.privacy_url,
+            "privacy_url": privacy_url,
             "topics": [(value.value, label) for value, label in topics],
         }
 
     @property
     def privacy_url(self):
-        return self.privacy_page.localized.url if self.privacy_page_id else None
+        return localized(self.privacy_page).url if self.privacy_page_id else None
 
     def signup_form(self, data=None, **kwargs):
         return SignupForm(data, privacy_url=self.privacy_url, **kwargs)
