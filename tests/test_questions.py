@@ -294,9 +294,11 @@ def test_answer_listing_has_a_constant_query_count(client, site, django_assert_n
     with CaptureQueriesContext(connection) as few:
         response = client.get("/nl/vragen/")
     assert len(soup(response).select("#answers .card")) == 4
+    few_queries = len(few.captured_queries)
 
     publish_answers(site["index"], 4, theme=site["other_theme"], kind=QuestionKind.RESEARCH)
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get("/nl/vragen/")  # after a change: what every page shows is computed afresh
+    with django_assert_num_queries(few_queries):
         response = client.get("/nl/vragen/")
     assert len(soup(response).select("#answers .card")) == 8
 
