@@ -1,14 +1,14 @@
 """Values looked up at most once per request: the request's own memo.
 
 Shared templates and listings ask for the same things many times while one page is rendered
-(the active ``Locale``, the pages' view restrictions, the navigation, a page's ancestors).
+(the active ``Locale``, the pages' view restrictions, the navigation, a translated page).
 ``RequestCacheMiddleware`` gives every request an empty memo for the time it runs;
 ``memoize(key, compute)`` returns what ``compute()`` gave the first time ``key`` was asked for
 in this request. Nothing outlives the request, so nothing needs purging when content changes;
 outside a request (commands, tasks, tests calling code directly) every call computes afresh.
 
-``forget(*keys)`` drops entries within the running request, for the rare request that
-changes what it memoised (an editor saving a locale or a view restriction).
+``forget(*prefixes)`` drops entries within the running request, for the rare request that
+changes what it memoised (``core.sitecache`` calls it when the content changes).
 
 What is the same for every request and changes only with the content is kept across
 requests by ``core.sitecache``, on top of this memo.
