@@ -79,7 +79,7 @@ def demo_site(site_tree):
     question.save_revision().publish()
     about = factories.StandardPageFactory(parent=home, title="Over ons", slug="over-ons")
     privacy = factories.StandardPageFactory(parent=home, title="Privacy", slug="privacy")
-    factories.NewsletterPageFactory(parent=home, privacy_page=privacy)
+    newsletter = factories.NewsletterPageFactory(parent=home, privacy_page=privacy)
     report = factories.AnnualReportPageFactory(
         parent=home,
         body=[
@@ -90,6 +90,7 @@ def demo_site(site_tree):
         ],
     )
     extra = {
+        "newsletter": newsletter,
         "questions": questions,
         "question": question,
         "standard": about,
@@ -97,7 +98,6 @@ def demo_site(site_tree):
     }
     for name, page in extra.items():
         site_tree[name] = {"nl": page, "en": publish_translation(page, "en", slug=f"{name}-en")}
-    site_tree["newsletter"] = {"nl": home.get_children().get(slug="nieuwsbrief")}
     for code in ("nl", "en"):
         Navigation.objects.create(
             locale=home.locale if code == "nl" else site_tree["home"]["en"].locale,
@@ -152,9 +152,7 @@ PAGE_TYPES = [
 def test_every_page_type_renders_in_at_most_15_queries_repeating_none(
     client, demo_site, page_type, language
 ):
-    url = demo_site[page_type].get(language)
-    if url is None:
-        pytest.skip(f"no {page_type} page in {language}")
+    url = demo_site[page_type][language]
     client.get(url)  # the first request after a change computes what every page shows
     assert_within_budget(queries_of(client, url), url)
 
