@@ -36,8 +36,8 @@ def specific_for_serving(page):
     """``page`` as its specific type, with the relations its type names in
     ``route_select_related`` (one query)."""
     model = page.specific_class
-    if isinstance(page, model):
-        return page
+    if model is None or isinstance(page, model):
+        return page  # already specific, or of a type no longer in the code (as Wagtail)
     related = getattr(model, "route_select_related", ())
     specific = model._default_manager.select_related(*related).get(pk=page.pk)
     for name, value in page.__dict__.items():
