@@ -8,7 +8,7 @@ Two kinds of lists (the project's locale rule):
   else as chosen: :func:`localized_live`, the list form of ``page.localized``, in two queries.
 """
 
-from django.db.models import Case, Prefetch, Q, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When, prefetch_related_objects
 from django.utils import translation
 
 from wagtail.images import get_image_model
@@ -54,20 +54,25 @@ def localized_live(chosen, lookup=None):
     published translation in the active locale when there is one.
 
     ``lookup`` is the queryset translations are fetched from (default: the model's manager);
-    give it the same ``select_related``/``defer_streamfields`` as ``chosen``.
+    give it the same ``select_related``/``defer_streamfields`` as ``chosen``. What ``chosen``
+    prefetches (authors, image renditions) is fetched once, for the items shown only.
     """
-    items = list(published(chosen))
+    prefetches = chosen._prefetch_related_lookups
+    items = list(published(chosen).prefetch_related(None))
     locale = Locale.get_active()
     keys = {item.translation_key for item in items if item.locale_id != locale.pk}
-    if not keys:
-        return items
-    if lookup is None:
-        lookup = chosen.model._default_manager.all()
-    translations = {
-        item.translation_key: item
-        for item in live_in_active_locale(lookup).filter(translation_key__in=keys)
-    }
-    return [translations.get(item.translation_key, item) for item in items]
+    if keys:
+        if lookup is None:
+            lookup = chosen.model._default_manager.all()
+        translations = {
+            item.translation_key: item
+            for item in live_in_active_locale(lookup.prefetch_related(None)).filter(
+                translation_key__in=keys
+            )
+        }
+        items = [translations.get(item.translation_key, item) for item in items]
+    prefetch_related_objects(items, *prefetches)
+    return items
 
 
 def chosen(relation):

@@ -23,6 +23,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import sitecache
+
 GENERATION_KEY = "search:generation"
 
 
@@ -67,3 +69,9 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def results_changed(sender, **kwargs):
     new_generation()
+
+
+@receiver(post_save, sender=SearchPromotion, dispatch_uid="search_promotions_changed")
+@receiver(post_delete, sender=SearchPromotion, dispatch_uid="search_promotions_deleted")
+def promotions_changed(sender, **kwargs):
+    sitecache.new_generation()  # the promoted search terms (search.query.promoted_queries)

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -296,3 +297,17 @@ def test_the_first_request_after_a_change_repeats_nothing(client, demo_site, sit
     publication.save_revision().publish()
     captured = queries_of(client, url)
     assert not repeated_queries(captured)
+
+
+def test_a_search_term_promoted_after_it_was_searched_shows_its_promotion(client, site_tree):
+    url = "/nl/zoeken/?q=vluchtelingenwerk"
+    assert soup(client.get(url)).select(".search-promotions a") == []
+    SearchPromotion.objects.create(
+        query=Query.get("vluchtelingenwerk"),
+        page=site_tree["publication"]["nl"],
+        sort_order=0,
+        description="Het rapport.",
+    )
+    links = soup(client.get(url)).select(".search-promotions a")
+    assert [link["href"] for link in links] == [site_tree["publication"]["nl"].url]
+    assert Query.get("vluchtelingenwerk").hits == 2  # both searches counted
