@@ -13,7 +13,14 @@ from core.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-RETRY_BACKOFF = timedelta(minutes=2)
+RETRY_BACKOFF = timedelta(minutes=2)  # doubled after every failed attempt …
+RETRY_BACKOFF_MAX = timedelta(hours=2)  # … up to this
+
+
+def next_retry_delay(attempts):
+    """The wait after the ``attempts``-th failed attempt: 2, 4, 8, … minutes, at most 2 hours
+    (with the default 16 attempts, an e-mail is tried for about 20 hours)."""
+    return min(RETRY_BACKOFF * 2 ** min(attempts - 1, 16), RETRY_BACKOFF_MAX)
 
 
 @task()
@@ -51,7 +58,7 @@ def deliver_email(email_id):
                 email.next_attempt_at = None
             else:
                 email.status = OutgoingEmail.Status.RETRYING
-                email.next_attempt_at = timezone.now() + RETRY_BACKOFF * 2 ** (email.attempts - 1)
+                email.next_attempt_at = timezone.now() + next_retry_delay(email.attempts)
         else:
             email.status = OutgoingEmail.Status.SENT
             email.sent_at = timezone.now()

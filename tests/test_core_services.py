@@ -11,6 +11,7 @@ from core.email import queue_email
 from core.forms import ProtectedForm
 from core.models import OutgoingEmail
 from core.ratelimit import rate_limit
+from core.tasks import next_retry_delay
 from tests.email_backends import FlakyBackend
 
 FLAKY = "tests.email_backends.FlakyBackend"
@@ -73,10 +74,24 @@ def test_email_gives_up_after_the_maximum_attempts(flaky_mail, settings):
     email.refresh_from_db()
     assert email.status == OutgoingEmail.Status.FAILED
     assert email.attempts == 2
-    # a given-up e-mail is not retried again: staff can see it in the admin
+    # a given-up e-mail is not retried again: staff can see it in the admin …
     call_command("retry_emails", "--now", verbosity=0)
     email.refresh_from_db()
     assert email.attempts == 2
+    # … until the mail server is back and someone asks for one more attempt
+    flaky_mail.failures_left = 0
+    call_command("retry_emails", "--failed", verbosity=0)
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert email.attempts == 3
+    assert len(mail.outbox) == 1
+
+
+def test_retries_wait_longer_each_time_up_to_two_hours():
+    delays = [next_retry_delay(attempt).total_seconds() / 60 for attempt in range(1, 17)]
+    assert delays[:5] == [2, 4, 8, 16, 32]
+    assert max(delays) == 120
+    assert 18 * 60 < sum(delays[:15]) < 24 * 60  # the default 16 attempts span about a day
 
 
 def test_rate_limit_answers_429_with_retry_after(settings, db):

@@ -189,7 +189,7 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kennisplatform <info@kennisplatform.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Failed e-mails are retried this many times (core.tasks) before staff must act.
-EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 16)  # about 20 hours (core/tasks.py)
 
 # Background tasks: immediate unless a deployment uses the database worker (production.py).
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

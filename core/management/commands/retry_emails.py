@@ -2,6 +2,8 @@
 
 Schedule it every few minutes (cron or a systemd timer) next to the task worker:
     */5 * * * *  cd /srv/site && .venv/bin/python manage.py retry_emails
+After a mail outage longer than the retries last, ``--failed`` gives the e-mails that were
+given up one more attempt each.
 """
 
 from datetime import timedelta
@@ -23,9 +25,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--now", action="store_true", help="Retry every failed e-mail, even if not yet due."
         )
+        parser.add_argument(
+            "--failed",
+            action="store_true",
+            help="Also give e-mails that were given up (status failed) one more attempt.",
+        )
 
-    def handle(self, *args, now=False, **options):
+    def handle(self, *args, now=False, failed=False, **options):
         moment = timezone.now()
+        if failed:
+            given_up = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
+            given_up.update(status=OutgoingEmail.Status.RETRYING, next_attempt_at=moment)
         due = Q(status=OutgoingEmail.Status.RETRYING)
         if not now:
             due &= Q(next_attempt_at__lte=moment)
