@@ -18,7 +18,7 @@ import time
 import uuid
 from http.cookiejar import CookieJar
 from urllib.error import HTTPError
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
 
 import django
@@ -267,6 +267,44 @@ def check_a_signup_during_a_mail_outage_is_mailed_when_the_server_is_back():
     )
 
 
+def redis_port():
+    return str(urlsplit(os.environ["REDIS_URL"]).port)
+
+
+def check_a_redis_outage_is_served_without_the_cache():
+    """Last, since it ends with Redis stopped: a page from each instance while Redis is away
+    (rendered, not cached), /readyz 503, and ready again once Redis is back."""
+    subprocess.run(  # noqa: S603
+        ["redis-cli", "-p", redis_port(), "shutdown", "nosave"],  # noqa: S607
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    eventually(lambda: fetch(f"{APPS[0]}/readyz")[0] == 503, 5, "Redis is away")
+    for app in APPS:
+        status, _headers, body = fetch(f"{app}/nl/?uncached={uuid.uuid4().hex}")
+        assert status == 200, (app, status)
+        assert "<h1" in body
+        assert fetch(f"{app}/readyz")[0] == 503
+    restarted = subprocess.Popen(  # noqa: S603
+        ["redis-server", "--bind", "127.0.0.1", "--port", redis_port(), "--save", ""],  # noqa: S607
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        started = time.monotonic()
+        for app in APPS:
+            eventually(
+                lambda app=app: fetch(f"{app}/readyz")[0] == 200, 5, f"{app} ready with Redis"
+            )
+        seconds = time.monotonic() - started
+    finally:
+        restarted.terminate()
+        restarted.wait()
+    return (
+        "without Redis both instances rendered pages (200, no cache) and /readyz said 503; "
+        f"ready again {seconds:.1f} s after Redis was back"
+    )
+
+
 def alternate_until_refused(send, attempts):
     """Send to the instances in turn; return (statuses, instances that answered 429)."""
     statuses, refused_by = [], set()
@@ -322,6 +360,7 @@ CHECKS = [
     check_a_signup_during_a_mail_outage_is_mailed_when_the_server_is_back,
     check_a_login_flood_is_refused_by_either_instance,
     check_a_form_flood_is_refused_by_either_instance,
+    check_a_redis_outage_is_served_without_the_cache,
 ]
 
 

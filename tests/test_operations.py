@@ -3,13 +3,16 @@ error reporting."""
 
 import json
 import logging
+import socket
 from contextlib import contextmanager
 
 from django.db import connection
 from django.test import Client
+from django.utils.html import escape
 
 import pytest
 
+import core.cache
 from core.logging import JsonFormatter, RedactPersonalDataFilter, RequestIdFilter
 from core.views import server_error
 from tests.factories import StandardPageFactory
@@ -155,3 +158,38 @@ def test_sentry_reports_errors_without_personal_data_when_configured():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False"]
+
+
+@pytest.fixture
+def redis_away(settings, monkeypatch):
+    """The shared cache configured as in production, on a port where no Redis answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free once closed: nothing listens there
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.SITE_CACHE_SECONDS = 86400
+    settings.SEARCH_CACHE_SECONDS = 600
+    monkeypatch.setattr(core.cache, "_last_logged", 0.0)
+
+
+def test_a_redis_outage_serves_pages_without_the_cache(home, redis_away, caplog):
+    visitor = Client()
+    for _ in range(2):
+        page = visitor.get("/nl/")
+        assert page.status_code == 200
+        assert "X-Page-Cache" not in page or page["X-Page-Cache"] == "miss"
+        assert escape(home["nl"].title) in page.content.decode()
+    assert visitor.get("/en/").status_code == 200
+    assert visitor.get("/nl/zoeken/", {"q": "integratie"}).status_code == 200
+    # the rate limits are open while their counters are away
+    assert visitor.get("/nl/zoeken/suggesties/", {"q": "in"}).status_code == 200
+    assert "Redis does not answer" in caplog.text
+    # not ready, so a load balancer can tell
+    assert visitor.get("/readyz").status_code == 503

@@ -198,8 +198,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend; a Redis outage is a cache miss, not a 500 (core/cache.py)
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 
