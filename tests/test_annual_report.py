@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -11,8 +10,6 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
@@ -26,6 +23,7 @@ from questions.models import SubmittedQuestion
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
 from tests.conftest import publish_translation
+from tests.editing import EditorPageTestCase
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
@@ -300,15 +298,7 @@ def test_a_key_figure_is_static_or_live_and_about_the_right_page(content):
     assert block.clean(value)["page"].pk == theme.pk
 
 
-class TestEditorsCreateAnnualReports(WagtailPageTestCase):
-    def setUp(self):
-        self.client.force_login(
-            get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        )
-        self.home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Home", slug="home-test")
-        )
-
+class TestEditorsCreateAnnualReports(EditorPageTestCase):
     def test_editor_can_create_an_annual_report_with_live_and_static_figures(self):
         self.assertCanCreateAt(HomePage, AnnualReportPage)
         self.assertAllowedParentPageTypes(AnnualReportPage, {HomePage})

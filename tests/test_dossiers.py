@@ -2,13 +2,11 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import TranslationSource
@@ -27,6 +25,7 @@ from dossiers.models import (
 from home.models import HomePage
 from tests import factories
 from tests.conftest import publish_translation
+from tests.editing import EditorPageTestCase
 from tests.test_themes import rendered_queries, soup, texts
 
 
@@ -376,15 +375,7 @@ def test_wagtail_localize_keeps_dates_documents_and_themes_in_step(library):
     assert list(translation.themes.all()) == [library["stability"]]
 
 
-class TestEditorsCreateDossierPages(WagtailPageTestCase):
-    def setUp(self):
-        self.client.force_login(
-            get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        )
-        self.home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Home", slug="home-test")
-        )
-
+class TestEditorsCreateDossierPages(EditorPageTestCase):
     def test_placement_rules(self):
         self.assertAllowedParentPageTypes(DossierIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(DossierIndexPage, {DossierPage})

@@ -5,13 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
@@ -19,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from home.models import HomePage, StandardPage
 from tests.conftest import publish_translation
+from tests.editing import EditorPageTestCase
 from tests.factories import StandardPageFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,15 +151,7 @@ def test_migrations_are_complete(db):
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-class TestEditorsCreatePages(WagtailPageTestCase):
-    def setUp(self):
-        self.client.force_login(
-            get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        )
-        self.home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Home", slug="home-test")
-        )
-
+class TestEditorsCreatePages(EditorPageTestCase):
     def test_editor_can_create_a_standard_page(self):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreate(

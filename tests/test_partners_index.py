@@ -1,9 +1,5 @@
 """The partner index: every published partner, grouped by kind, with its projects."""
 
-from django.contrib.auth import get_user_model
-
-from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 
@@ -13,6 +9,7 @@ from core.models import Partner, Person
 from home.models import HomePage, PartnerIndexPage
 from tests import factories
 from tests.conftest import publish_translation
+from tests.editing import EditorPageTestCase
 from tests.test_themes import rendered_queries, soup, texts
 
 
@@ -100,15 +97,7 @@ def test_snippets_translate_text_and_keep_names_and_codes_in_step():
     assert {"role", "organisation", "biography"} <= fields(Person, TranslatableField)
 
 
-class TestEditorsCreatePartnerIndex(WagtailPageTestCase):
-    def setUp(self):
-        self.client.force_login(
-            get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        )
-        self.home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Home", slug="home-test")
-        )
-
+class TestEditorsCreatePartnerIndex(EditorPageTestCase):
     def test_editor_creates_the_partner_index(self):
         self.assertAllowedParentPageTypes(PartnerIndexPage, {HomePage})
         self.assertCanCreate(

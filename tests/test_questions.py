@@ -13,9 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wagtail.models import Page
 from wagtail.rich_text import RichText
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
@@ -28,6 +26,7 @@ from home.models import HomePage
 from questions.figures import answered_by_kind
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from tests.conftest import publish_translation
+from tests.editing import EditorPageTestCase
 from tests.email_backends import FlakyBackend
 from tests.factories import (
     DossierIndexPageFactory,
@@ -357,15 +356,7 @@ def test_question_page_renders_in_each_language(client, site):
 # Editors create the pages in the admin
 
 
-class TestEditorsCreateQuestionPages(WagtailPageTestCase):
-    def setUp(self):
-        self.client.force_login(
-            get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        )
-        self.home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Home", slug="home-test")
-        )
-
+class TestEditorsCreateQuestionPages(EditorPageTestCase):
     def test_placement_rules(self):
         self.assertAllowedParentPageTypes(QuestionIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(QuestionIndexPage, {QuestionPage})

@@ -1,12 +1,9 @@
 """Themes, their projects and testimonials: what a visitor sees, in Dutch and in English."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
@@ -17,6 +14,7 @@ from dossiers.models import PublicationAuthor, PublicationPage
 from home.models import HomePage
 from tests import factories
 from tests.conftest import publish_translation
+from tests.editing import EditorPageTestCase
 from themes import models as theme_models
 from themes.models import ProjectPage, ThemeIndexPage, ThemePage
 
@@ -270,15 +268,7 @@ def test_testimonial_and_project_translation_fields():
     assert {"colour", "icon"} <= synchronised(ThemePage)
 
 
-class TestEditorsCreateThemePages(WagtailPageTestCase):
-    def setUp(self):
-        self.client.force_login(
-            get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        )
-        self.home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Home", slug="home-test")
-        )
-
+class TestEditorsCreateThemePages(EditorPageTestCase):
     def test_placement_rules(self):
         self.assertAllowedParentPageTypes(ThemeIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(ThemeIndexPage, {ThemePage})
