@@ -49,8 +49,8 @@ PAGE_TYPES = [
     ("dossier", "dossiers.DossierPage"),
     ("questions", "questions.QuestionIndexPage"),
     ("question", "questions.QuestionPage"),
-    ("partners", "home.PartnerIndexPage"),
-    ("report", "home.AnnualReportPage"),
+    ("partners", "partners.PartnerIndexPage"),
+    ("report", "annual_report.AnnualReportPage"),
     ("standard", "home.StandardPage"),
     ("newsletter", "newsletter.NewsletterPage"),
 ]

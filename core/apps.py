@@ -9,8 +9,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         # signal receivers: failed logins count towards the login throttle; changes purge
         # the cached pages they affect; permanent links are issued with their pages
-        from core import purge, ratelimit, signals  # noqa: F401
-        from core.sitecache import cache_locale_lookups
+        from core import ratelimit  # noqa: F401
+        from core.caching import purge  # noqa: F401
+        from core.caching.sitecache import cache_locale_lookups
+        from core.permalinks import signals  # noqa: F401
 
-        # kept until the content changes: locales, menus, site settings (core/sitecache.py)
+        # kept until the content changes: locales, menus, site settings (core/caching/sitecache.py)
         cache_locale_lookups()

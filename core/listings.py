@@ -14,8 +14,8 @@ from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from core.requestcache import memoize
-from core.sitecache import site_cached
+from core.caching.requestcache import memoize
+from core.caching.sitecache import site_cached
 
 
 def view_restrictions():

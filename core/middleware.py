@@ -8,7 +8,7 @@ from django.utils.cache import patch_vary_headers
 
 from wagtail import views as wagtail_views
 
-from core import routing
+from core.routing import resolver as routing
 
 
 class SecurityHeadersMiddleware:
@@ -47,7 +47,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 class RouteMiddleware:
     """Finds the page a request for one of Wagtail's pages asks for in two queries
-    (core.routing) and hands it to Wagtail's ``serve`` view. The other views of the
+    (core.routing.resolver) and hands it to Wagtail's ``serve`` view. The other views of the
     language sections (search, newsletter) get the site without a query too."""
 
     def __init__(self, get_response):

@@ -1,6 +1,6 @@
 """What happens to a subscriber: sign up, confirm, unsubscribe, erase; and the e-mails sent.
 
-Every change is saved before its e-mail is queued (core.email delivers after the commit and
+Every change is saved before its e-mail is queued (core.email.queue delivers after the commit and
 retries), so a failing mail server never loses a signup. Responses to visitors never reveal
 whether an address was on the list: that is the views' job, these functions only act.
 """
@@ -11,7 +11,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
-from core.email import queue_email
+from core.email.queue import queue_email
 from core.models import OutgoingEmail
 from newsletter.models.subscriber import Subscriber
 

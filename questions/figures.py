@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from core.requestcache import memoize
+from core.caching.requestcache import memoize
 from questions.models import QuestionKind, SubmittedQuestion
 
 

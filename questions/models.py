@@ -37,7 +37,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
-from core.email import queue_email
+from core.email.queue import queue_email
 from core.listings import chosen, localized, localized_live, public
 from core.models import BasePage, OutgoingEmail
 from core.ratelimit import check_rate, too_many_requests
@@ -500,7 +500,7 @@ class SubmittedQuestion(models.Model):
         """Store a question from the public form, then queue its confirmation e-mail.
 
         The question is committed before the e-mail is even rendered: nothing is lost if
-        the e-mail fails (core.email retries it).
+        the e-mail fails (core.email.queue retries it).
         """
         question = cls.objects.create(
             language=language,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command (`make test`) runs this after installing the virtualenv.
 #
-# 1. Checks: Django system checks, migrations complete, ruff, Dutch messages current.
+# 1. Checks: Django system checks, migrations complete, ruff, import-linter, Dutch messages current.
 # 2. Starts a throwaway PostgreSQL cluster (initdb/pg_ctl, unix socket in a temporary
 #    folder, run as an unprivileged user when we are root), runs the whole pytest suite
 #    against it, and always stops and deletes the cluster.
@@ -18,6 +18,7 @@ $PY manage.py makemigrations --check --dry-run >/dev/null || {
   echo "Migrations are not complete: run 'python manage.py makemigrations'" >&2; exit 1; }
 $PY -m ruff check .
 $PY -m ruff format --check .
+.venv/bin/lint-imports --no-cache >/dev/null || { .venv/bin/lint-imports --no-cache; exit 1; }
 scripts/check-messages.sh
 
 workdir="$(mktemp -d -t kp-test-XXXXXX)"

@@ -1,7 +1,7 @@
 """The rendered results of a search, kept in Django's cache until the site's content changes.
 
 A search is counted for the search-terms report on every request, so whole search responses
-are never cached (core.pagecache leaves them alone: the view sends ``never_cache``). What is
+are never cached (core.caching.pagecache leaves them alone: the view sends ``never_cache``). What is
 kept is the part that costs: the results, facets, suggestions and promotions, rendered, per
 language and understood search (query, filters, order, page of results).
 
@@ -23,7 +23,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core import sitecache
+from core.caching import sitecache
 
 GENERATION_KEY = "search:generation"
 

@@ -27,8 +27,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
+from core.caching.sitecache import site_cached
 from core.listings import public
-from core.sitecache import site_cached
 
 # Longer queries are cut here: no one types more, and it bounds the work of the database.
 MAX_QUERY_LENGTH = 200
@@ -71,7 +71,7 @@ def live_pages(locale):
 
 def themes_of_locale(locale):
     """The live themes of ``locale``, each with ``translation_ids``: its pks in every language
-    (kept until the content changes, core.sitecache)."""
+    (kept until the content changes, core.caching.sitecache)."""
     return site_cached(f"search_themes:{locale.pk}", lambda: _themes_of_locale(locale))
 
 

@@ -7,10 +7,12 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
+from annual_report.models import AnnualReportPage
 from core.models import Partner, Person
 from dossiers.models import DossierIndexPage, DossierPage, PublicationIndexPage, PublicationPage
-from home.models import AnnualReportPage, HomePage, PartnerIndexPage, StandardPage
+from home.models import HomePage, StandardPage
 from newsletter.models import CONSENT_VERSION, NewsletterPage, Subscriber
+from partners.models import PartnerIndexPage
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from stats.models import MediaMention, SocialFollowers
 from themes.models import ProjectPage, Testimonial, ThemeIndexPage, ThemePage

@@ -16,9 +16,10 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from home.blocks import ReportFigureBlock
-from home.figures import live_figures
-from home.models import AnnualReportPage, HomePage
+from annual_report.blocks import ReportFigureBlock
+from annual_report.figures import live_figures
+from annual_report.models import AnnualReportPage
+from home.models import HomePage
 from questions.models import SubmittedQuestion
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories

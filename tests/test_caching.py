@@ -13,8 +13,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from core.caching.pagecache import PageCacheMiddleware
 from core.models import Navigation
-from core.pagecache import PageCacheMiddleware
 from tests.conftest import publish_translation
 from tests.factories import (
     StandardPageFactory,

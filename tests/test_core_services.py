@@ -7,11 +7,11 @@ from django.test import RequestFactory
 
 import pytest
 
-from core.email import queue_email
+from core.email.queue import queue_email
+from core.email.tasks import next_retry_delay
 from core.forms import ProtectedForm
 from core.models import OutgoingEmail
 from core.ratelimit import rate_limit
-from core.tasks import next_retry_delay
 from tests.email_backends import FlakyBackend
 
 FLAKY = "tests.email_backends.FlakyBackend"

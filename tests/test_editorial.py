@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core.models import Navigation
-from home import editorial
+from editorial import groups as editorial
 from tests import factories
 from tests.conftest import publish_translation
 

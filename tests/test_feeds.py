@@ -11,7 +11,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 
 from dossiers.models import PublicationAuthor
-from home.feeds import FEED_LENGTH
+from syndication.feeds import FEED_LENGTH
 from tests.conftest import publish_translation
 from tests.factories import (
     PersonFactory,

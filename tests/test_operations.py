@@ -12,9 +12,9 @@ from django.utils.html import escape
 
 import pytest
 
-import core.cache
-from core.logging import JsonFormatter, RedactPersonalDataFilter, RequestIdFilter
-from core.views import server_error
+import core.caching.redis
+from core.operations.logging import JsonFormatter, RedactPersonalDataFilter, RequestIdFilter
+from core.operations.views import server_error
 from tests.factories import StandardPageFactory
 from tests.test_foundation import run_manage
 
@@ -168,7 +168,7 @@ def redis_away(settings, monkeypatch):
         port = probe.getsockname()[1]  # free once closed: nothing listens there
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache.TolerantRedisCache",
+            "BACKEND": "core.caching.redis.TolerantRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -176,7 +176,7 @@ def redis_away(settings, monkeypatch):
     settings.PAGE_CACHE_SECONDS = 600
     settings.SITE_CACHE_SECONDS = 86400
     settings.SEARCH_CACHE_SECONDS = 600
-    monkeypatch.setattr(core.cache, "_last_logged", 0.0)
+    monkeypatch.setattr(core.caching.redis, "_last_logged", 0.0)
 
 
 def test_a_redis_outage_serves_pages_without_the_cache(home, redis_away, caplog):

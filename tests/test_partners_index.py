@@ -6,7 +6,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField, get_tr
 import pytest
 
 from core.models import Partner, Person
-from home.models import HomePage, PartnerIndexPage
+from home.models import HomePage
+from partners.models import PartnerIndexPage
 from tests import factories
 from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase

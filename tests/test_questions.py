@@ -20,8 +20,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core.models import OutgoingEmail
+from demo import questions as demo_questions
 from dossiers.models import DossierPage
-from home.demo import questions as demo_questions
 from home.models import HomePage
 from questions.figures import answered_by_kind
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion

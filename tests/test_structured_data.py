@@ -13,8 +13,8 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from core import share_images
 from core.models import Partner
+from core.permalinks import share_images
 from dossiers.models import PublicationAuthor, PublicationPage
 from tests.factories import (
     PartnerFactory,

@@ -13,7 +13,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.snippets.models import register_snippet
 
 from core.blocks import LinkBlock
-from core.sitecache import site_cached
+from core.caching.sitecache import site_cached
 
 
 @register_snippet
@@ -113,7 +113,7 @@ class Navigation(TranslatableMixin, models.Model):
     def shown(cls):
         """What the header and footer show in the visitor's language, as plain data
         (``available_header_links``, ``available_footer_links``: [{href, text}];
-        ``footer_text``: HTML), kept until the content changes (core.sitecache)."""
+        ``footer_text``: HTML), kept until the content changes (core.caching.sitecache)."""
         return site_cached(f"navigation:{Locale.get_active().pk}", cls._shown)
 
     @classmethod

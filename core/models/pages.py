@@ -13,7 +13,7 @@ from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.listings import view_restrictions
-from core.routing import BreadcrumbAncestorsMixin, route_below
+from core.routing.resolver import BreadcrumbAncestorsMixin, route_below
 from core.structured_data import breadcrumb_list, page_trail
 
 META_DESCRIPTION_LENGTH = 160
@@ -49,7 +49,7 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
     """
 
     summary_field = None
-    # fetched with the page when it is served (core.routing): what every page shows
+    # fetched with the page when it is served (core.routing.resolver): what every page shows
     route_select_related = ("locale", "social_image")
     permalink_enabled = False
     permalink_fallback_types = ()
@@ -71,7 +71,7 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
 
     def route(self, request, path_components):
         """Wagtail's routing below this page, in one query for the whole path
-        (core.routing)."""
+        (core.routing.resolver)."""
         if not path_components:
             return super().route(request, path_components)
         return route_below(self, request, path_components, self.breadcrumb_ancestors)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from core.sitecache import site_cached
+from core.caching.sitecache import site_cached
 
 
 @register_setting(icon="site")
@@ -52,7 +52,7 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Wagtail's, kept until the content changes (core.sitecache; saving them is such a
+        """Wagtail's, kept until the content changes (core.caching.sitecache; saving them is such a
         change): the footer and the structured data of every page show them."""
         if site is None:
             return super().for_site(site)

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from core.share_images import HEIGHT, WIDTH, share_image_digest
+from core.permalinks.share_images import HEIGHT, WIDTH, share_image_digest
 from core.structured_data import json_ld
 
 register = template.Library()
@@ -77,7 +77,7 @@ def share_image(context, page):
     """The picture shown when ``page`` is shared: {url, width, height}.
 
     A 1200×630 rendition of the page's own image (``og_image``) when it has one, else its
-    default card with the title drawn on it (core.share_images, served by /share-image/).
+    default card with the title drawn on it (core.permalinks.share_images, served by /share-image/).
     """
     request = context["request"]
     image = getattr(page, "og_image", None)

@@ -1,13 +1,7 @@
-"""The editorial groups, their permissions and the moderation workflow (home/editorial.py)."""
+"""Once the editorial groups' set-up; it now lives in the editorial app's first migration,
+which runs on every database (it only adds what is missing). Kept for the migration graph."""
 
 from django.db import migrations
-
-from home.editorial import ensure_permissions_exist, setup_editorial
-
-
-def forwards(apps, schema_editor):
-    ensure_permissions_exist(apps)
-    setup_editorial(apps)
 
 
 class Migration(migrations.Migration):
@@ -25,4 +19,4 @@ class Migration(migrations.Migration):
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

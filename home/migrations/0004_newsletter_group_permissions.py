@@ -1,17 +1,7 @@
-"""Give the Nieuwsbrief group its newsletter permissions once the newsletter tables exist.
-
-0003 may run before the newsletter app's first migration (it does not depend on it), and
-then finds no subscriber permissions to grant; setup_editorial only adds what is missing.
-"""
+"""Once the editorial groups' set-up; it now lives in the editorial app's first migration,
+which runs on every database (it only adds what is missing). Kept for the migration graph."""
 
 from django.db import migrations
-
-from home.editorial import ensure_permissions_exist, setup_editorial
-
-
-def forwards(apps, schema_editor):
-    ensure_permissions_exist(apps)
-    setup_editorial(apps)
 
 
 class Migration(migrations.Migration):
@@ -20,4 +10,4 @@ class Migration(migrations.Migration):
         ("newsletter", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

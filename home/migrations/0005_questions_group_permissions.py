@@ -1,14 +1,7 @@
-"""Give the Vragen group the question inbox's permissions once the questions tables exist
-(0003 may run before the questions app's first migration; setup_editorial only adds)."""
+"""Once the editorial groups' set-up; it now lives in the editorial app's first migration,
+which runs on every database (it only adds what is missing). Kept for the migration graph."""
 
 from django.db import migrations
-
-from home.editorial import ensure_permissions_exist, setup_editorial
-
-
-def forwards(apps, schema_editor):
-    ensure_permissions_exist(apps)
-    setup_editorial(apps)
 
 
 class Migration(migrations.Migration):
@@ -17,4 +10,4 @@ class Migration(migrations.Migration):
         ("questions", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

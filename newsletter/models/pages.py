@@ -17,10 +17,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from core.caching.sitecache import site_cached
 from core.listings import localized
 from core.models import BasePage
 from core.ratelimit import check_rate, too_many_requests
-from core.sitecache import site_cached
 from newsletter import subscriptions
 from newsletter.forms import PreferencesForm, SignupForm, UnsubscribeRequestForm
 from newsletter.models.subscriber import Subscriber
@@ -74,7 +74,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     def signup_choices(cls):
         """What the signup forms of every page show in the visitor's language: the privacy
         link and the topics ({privacy_url, topics: [(value, label)]}; None when the language
-        has no newsletter page), kept until the content changes (core.sitecache)."""
+        has no newsletter page), kept until the content changes (core.caching.sitecache)."""
         return site_cached(f"newsletter_signup:{Locale.get_active().pk}", cls._signup_choices)
 
     @classmethod
@@ -119,7 +119,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         return redirect(self.route_url("thanks"))
 
     def get_cached_paths(self):
-        """The page and its thanks step: the only routes a cache may keep (core.purge)."""
+        """The page and its thanks step: the only routes a cache may keep (core.caching.purge)."""
         with translation.override(self.locale.language_code):
             return ["/", "/" + self.reverse_subpage("thanks")]
 

@@ -17,14 +17,19 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # ours, top to bottom (DESIGN.md's dependency rule)
+    # ours, top to bottom (the dependency rule of docs/architecture.md)
+    "demo",
     "home",
+    "annual_report",
+    "syndication",
+    "editorial",
     "themes",
     "dossiers",
     "questions",
     "newsletter",
     "search",
     "stats",
+    "partners",
     "core",
     # wagtail
     "wagtail_localize",
@@ -60,15 +65,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "core.logging.RequestIdMiddleware",
+    "core.operations.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # before anything that reads the session or the database: a cached page is served
-    # without either (core/pagecache.py)
-    "core.pagecache.PageCacheMiddleware",
-    # a memo for the request: what shared templates look up is fetched once (core/requestcache.py)
-    "core.requestcache.RequestCacheMiddleware",
+    # without either (core/caching/pagecache.py)
+    "core.caching.pagecache.PageCacheMiddleware",
+    # a memo for the request: what shared templates look up is fetched once
+    # (core/caching/requestcache.py)
+    "core.caching.requestcache.RequestCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
@@ -78,7 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # finds the page a URL asks for in two queries (core/routing.py)
+    # finds the page a URL asks for in two queries (core/routing/resolver.py)
     "core.middleware.RouteMiddleware",
     # counts a page view once Wagtail served the page with status 200 (stats/)
     "stats.middleware.PageViewMiddleware",
@@ -118,7 +124,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Required by Wagtail's PostgreSQL search (postgres.E005) and trigram matching.
     INSTALLED_APPS.append("django.contrib.postgres")
-    # An unreachable database fails fast (503, core.views.server_error) instead of hanging.
+    # An unreachable database fails fast (503, core.operations.views.server_error), not hanging.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 # Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
 DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 10)
@@ -174,7 +180,7 @@ if env("AWS_STORAGE_BUCKET_NAME"):
         MEDIA_ORIGINS = [env("AWS_S3_ENDPOINT_URL").rstrip("/")]
     else:
         MEDIA_ORIGINS = [f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"]
-# With local disk and DEBUG off, the site serves /media/ itself (core.views.serve_media).
+# With local disk and DEBUG off, the site serves /media/ itself (core.operations.views.serve_media).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 
@@ -188,8 +194,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kennisplatform <info@kennisplatform.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Failed e-mails are retried this many times (core.tasks) before staff must act.
-EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 16)  # about 20 hours (core/tasks.py)
+# Failed e-mails are retried this many times (core.email.tasks) before staff must act.
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 16)  # about 20 hours (core/email/tasks.py)
 
 # Background tasks: immediate unless a deployment uses the database worker (production.py).
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -198,28 +204,29 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's Redis backend; a Redis outage is a cache miss, not a 500 (core/cache.py)
-            "BACKEND": "core.cache.TolerantRedisCache",
+            # Django's Redis backend; a Redis outage is a cache miss, not a 500
+            # (core/caching/redis.py)
+            "BACKEND": "core.caching.redis.TolerantRedisCache",
             "LOCATION": env("REDIS_URL"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 
-# Anonymous page cache (core/pagecache.py): seconds a page is kept in the cache and by a
+# Anonymous page cache (core/caching/pagecache.py): seconds a page is kept in the cache and by a
 # CDN (s-maxage), and by browsers. On by default only with Redis, which every application
 # server and the task worker (which purges) share.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if env("REDIS_URL") else 0)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 # The API sends its own Cache-Control (API_CACHE_SECONDS): a publish reaches it in minutes.
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
-# What every page shows (menus, footer, site settings, locales; core/sitecache.py) is kept
+# What every page shows (menus, footer, site settings, locales; core/caching/sitecache.py) is kept
 # this long, or until the content changes. It needs the shared cache: without Redis it is
 # kept for one request only.
 SITE_CACHE_SECONDS = env_int("SITE_CACHE_SECONDS", 86400 if env("REDIS_URL") else 0)
-# Models whose content is on every page: a change purges every page (core/purge.py).
+# Models whose content is on every page: a change purges every page (core/caching/purge.py).
 PAGE_CACHE_SITE_WIDE_MODELS = ["core.Navigation"]
 # Purges go to the page cache, and to Varnish or a CDN when configured.
-WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.pagecache.PageCacheBackend"}}
+WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.caching.pagecache.PageCacheBackend"}}
 if env("VARNISH_URL"):
     WAGTAILFRONTENDCACHE["varnish"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -240,7 +247,7 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
 # language prefix of its URL (PITFALLS.md §3).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-# The public API (home/api.py): requests per client per window, and how long caches keep it.
+# The public API (syndication/api.py): requests per client per window, and how long caches keep it.
 API_RATE_LIMIT = env("API_RATE_LIMIT", "600/h")
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
 
@@ -263,7 +270,8 @@ SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600 if env("REDIS_URL") e
 # deleted by `manage.py delete_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
 NEWSLETTER_RETENTION_DAYS = env_int("NEWSLETTER_RETENTION_DAYS", 14)
-# Annual report: seconds a computed live figure is reused by later requests (home/figures.py).
+# Annual report: seconds a computed live figure is reused by later requests
+# (annual_report/figures.py).
 LIVE_FIGURES_CACHE_SECONDS = env_int("LIVE_FIGURES_CACHE_SECONDS", 600)
 # The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
@@ -348,16 +356,16 @@ INSTITUTE_ADDRESS = env(
 )
 
 # Logs: one line per record on stderr, as JSON (LOG_FORMAT=json, production's default) or
-# text, with the request id and without e-mail addresses (core/logging.py).
+# text, with the request id and without e-mail addresses (core/operations/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "core.logging.RequestIdFilter"},
-        "redact": {"()": "core.logging.RedactPersonalDataFilter"},
+        "request_id": {"()": "core.operations.logging.RequestIdFilter"},
+        "redact": {"()": "core.operations.logging.RedactPersonalDataFilter"},
     },
     "formatters": {
-        "json": {"()": "core.logging.JsonFormatter"},
+        "json": {"()": "core.operations.logging.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {

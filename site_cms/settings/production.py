@@ -23,7 +23,7 @@ LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
 if env("SENTRY_DSN"):
     import sentry_sdk
 
-    from core.logging import scrub_sentry_event
+    from core.operations.logging import scrub_sentry_event
 
     sentry_sdk.init(
         dsn=env("SENTRY_DSN"),

@@ -17,5 +17,5 @@ WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0
 SEARCH_CACHE_SECONDS = 0
 # One process and its local-memory cache: what every page shows is kept across requests, as
-# in production with Redis (core/sitecache.py).
+# in production with Redis (core/caching/sitecache.py).
 SITE_CACHE_SECONDS = 86400

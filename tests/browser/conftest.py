@@ -22,7 +22,7 @@ import wagtail_factories
 from playwright.sync_api import sync_playwright
 
 from core.models import Navigation
-from home import editorial
+from editorial import groups as editorial
 from tests import factories
 from tests.conftest import publish_translation
 

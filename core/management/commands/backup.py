@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backup import BackupError, create_backup, default_backup_folder
+from core.operations.backup import BackupError, create_backup, default_backup_folder
 
 
 class Command(BaseCommand):

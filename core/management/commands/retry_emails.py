@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
+from core.email.tasks import deliver_email
 from core.models import OutgoingEmail
-from core.tasks import deliver_email
 
 LOST_AFTER = timedelta(minutes=15)
 

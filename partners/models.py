@@ -1,0 +1,150 @@
+"""The partner index (/partners/) and a page per partner organisation."""
+
+from django.apps import apps
+from django.db import models
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from core.listings import live_in_active_locale
+from core.models import BasePage, Partner
+from core.structured_data import breadcrumb_list, page_trail, partner_organisation
+from partners.queries import (
+    PROJECTS,
+    QUESTIONS,
+    find_partner,
+    partner_listing,
+    partner_projects,
+    partner_publications,
+    partner_questions,
+    partners_in,
+    translation_in,
+)
+
+
+class PartnerIndexPage(RoutablePageMixin, BasePage):
+    """The partner organisations, filterable by kind, each with a page of its own
+    (/partners/<slug>/) listing its projects, publications and answered questions."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    summary_field = "intro"
+    max_count_per_parent = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    page_description = _("All partner organisations by kind, with their projects (/partners/).")
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("partner index")
+
+    def get_cached_paths(self):
+        """The index and every partner's page, purged together when a partner changes."""
+        slugs = partners_in(self.locale_id).values_list("slug", flat=True)
+        return ["/", *(f"/{slug}/" for slug in slugs)]
+
+    def partners_by_kind(self, kind=""):
+        """[(kind label, [partner, ...])] in the order of ``Partner.Kind``: the partners of the
+        page's locale (``partners.queries.partners_in``; of one ``kind`` if given), each with
+        ``shown_projects`` and ``shown_questions``: the published projects it worked on and
+        questions it asked, in that locale."""
+        partners = list(partner_listing(self.locale_id, kind))
+        keys = [partner.translation_key for partner in partners]
+        projects_of = self._pages_by_partner(PROJECTS, keys)
+        questions_of = self._pages_by_partner(QUESTIONS, keys)
+        groups = {kind: [] for kind in Partner.Kind.values}
+        for partner in partners:
+            partner.shown_projects = projects_of.get(partner.translation_key, [])
+            partner.shown_questions = questions_of.get(partner.translation_key, [])
+            groups[partner.kind].append(partner)
+        labels = dict(Partner.Kind.choices)
+        return [(labels[kind], members) for kind, members in groups.items() if members]
+
+    @staticmethod
+    def _pages_by_partner(model, partner_keys):
+        """{partner translation key: [page]}: the published pages of ``model`` (in the active
+        locale) linked to those partners through their ``partners`` field, in one query."""
+        pages = (
+            live_in_active_locale(
+                apps.get_model(model).objects.filter(partners__translation_key__in=partner_keys)
+            )
+            .defer_streamfields()
+            .annotate(partner_key=F("partners__translation_key"))
+            .order_by("title")
+        )
+        by_partner = {}
+        for page in pages:
+            by_partner.setdefault(page.partner_key, []).append(page)
+        return by_partner
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind", "")
+        if kind not in Partner.Kind.values:
+            kind = ""  # an unknown kind shows every partner
+        context["kinds"] = Partner.Kind.choices
+        context["selected_kind"] = kind
+        context["partner_groups"] = self.partners_by_kind(kind)
+        return context
+
+    @path("<slug:slug>/", name="partner")
+    def partner_route(self, request, slug):
+        partner = find_partner(self.locale_id, slug)
+        if partner is None:
+            # the slug of the partner in another language: to its page in this one
+            other = Partner.objects.filter(live=True, slug=slug).first()
+            shown = translation_in(other, self.locale_id) if other else None
+            if shown is None:
+                raise Http404
+            return redirect(self.partner_url(shown, request), permanent=True)
+        locale = self.locale
+        url = self.partner_url(partner, request)
+        # the index's own context (every partner by kind) is not shown here
+        context = super().get_context(request)
+        context.update(
+            {
+                "partner": partner,
+                "partner_url": url,
+                "og_title": partner.name,
+                "og_description": partner.description or partner.name,
+                "og_url": request.build_absolute_uri(url),
+                "projects": partner_projects(partner, locale),
+                "publications": partner_publications(partner, locale),
+                "questions": partner_questions(partner, locale),
+                "language_alternates": self.partner_alternates(partner, request),
+                "structured_data_items": self.partner_structured_data(partner, request),
+            }
+        )
+        return TemplateResponse(request, "pages/partner.html", context)
+
+    def partner_url(self, partner, request=None):
+        return self.get_url(request) + self.reverse_subpage("partner", args=[partner.slug])
+
+    def partner_alternates(self, partner, request):
+        """The partner's page in every language the index is live in."""
+        alternates = []
+        index_pages = self.get_translations(inclusive=True).live().select_related("locale")
+        for index_page in index_pages:
+            shown = translation_in(partner, index_page.locale_id)
+            if shown is not None:
+                url = index_page.get_url(request) + self.reverse_subpage(
+                    "partner", args=[shown.slug]
+                )
+                alternates.append({"code": index_page.locale.language_code, "url": url})
+        return alternates
+
+    def partner_structured_data(self, partner, request):
+        url = request.build_absolute_uri(self.partner_url(partner, request))
+        trail = [*page_trail(self, request), (partner.name, url)]
+        item = {**partner_organisation(partner), "@id": f"{url}#organisation"}
+        if partner.description:
+            item["description"] = partner.description
+        return [breadcrumb_list(trail), item]
