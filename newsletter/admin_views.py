@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 import django_filters
 
 from newsletter import figures, subscriptions
+from newsletter.edition_admin import EditionViewSet
 from newsletter.forms import source_themes
 from newsletter.models import Subscriber
 
@@ -46,7 +47,7 @@ class SubscriberFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Subscriber
-        fields = ["status", "language"]
+        fields = ["status", "language", "suppression_reason"]
 
 
 class SubscriberIndexView(IndexView):
@@ -199,6 +200,9 @@ class SubscriberViewSet(ModelViewSet):
         Column("language", label=_("Language"), accessor="get_language_display"),
         DateColumn("created_at", label=_("Signed up"), sort_key="created_at"),
         DateColumn("confirmed_at", label=_("Confirmed"), sort_key="confirmed_at"),
+        Column(
+            "suppression_reason", label=_("Suppressed"), accessor="get_suppression_reason_display"
+        ),
     ]
     filterset_class = SubscriberFilterSet
     search_fields = ["email", "name"]
@@ -214,6 +218,9 @@ class SubscriberViewSet(ModelViewSet):
         "consent_source",
         "confirmed_at",
         "unsubscribed_at",
+        "suppressed_at",
+        "suppression_reason",
+        "soft_bounces",
     ]
 
     def get_common_view_kwargs(self, **kwargs):
@@ -256,4 +263,7 @@ class SubscriberViewSet(ModelViewSet):
 class NewsletterViewSetGroup(ViewSetGroup):
     menu_label = _("Newsletter")
     menu_icon = "mail"
-    items = [SubscriberViewSet("newsletter_subscribers", url_prefix="newsletter/subscribers")]
+    items = [
+        SubscriberViewSet("newsletter_subscribers", url_prefix="newsletter/subscribers"),
+        EditionViewSet(),
+    ]

@@ -7,12 +7,13 @@ whether an address was on the list: that is the views' job, these functions only
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
 from core.email.queue import queue_email
 from core.models import OutgoingEmail
+from newsletter.models.editions import Delivery
 from newsletter.models.subscriber import Subscriber
 
 EMAIL_PURPOSE_PREFIX = "newsletter-"
@@ -100,11 +101,20 @@ def confirm(token):
     return ConfirmResult.CONFIRMED, subscriber
 
 
-def unsubscribe(signed_key):
-    """Unsubscribe whoever the link belongs to; None if the link is not valid (any more)."""
+def unsubscribe(signed_key, edition=None):
+    """Unsubscribe whoever the link belongs to; None if the link is not valid (any more).
+
+    ``edition`` is the id the link of a newsletter edition names (``?edition=``): the
+    unsubscribe is counted in that edition's report, if it was sent to this subscriber.
+    """
     subscriber = Subscriber.objects.with_manage_key(signed_key).first()
-    if subscriber is not None:
-        subscriber.unsubscribe()
+    if subscriber is None:
+        return None
+    if subscriber.status != Subscriber.Status.UNSUBSCRIBED and str(edition or "").isdigit():
+        Delivery.objects.filter(
+            subscriber=subscriber, mailing__edition_id=int(edition), unsubscribed_at__isnull=True
+        ).update(unsubscribed_at=timezone.now())
+    subscriber.unsubscribe()
     return subscriber
 
 

@@ -37,6 +37,13 @@ urlpatterns = [
     # the read-only public API, outside the language prefix (syndication/api.py)
     path("api/v2/", include((api.urlpatterns, "wagtailapi"))),
     path("p/<int:page_id>/", permalinks.permalink, name="permalink"),
+    # the mail provider's reports of bounces and complaints (newsletter/tracking.py), only
+    # with a secret to check them by
+    *(
+        [path("anymail/", include("anymail.urls"))]
+        if settings.ANYMAIL.get("WEBHOOK_SECRET")
+        else []
+    ),
     path("share-image/<int:page_id>.png", permalinks.share_image, name="share_image"),
 ]
 

@@ -5,6 +5,7 @@ in the footer and in page bodies posts to ``newsletter.views.signup`` instead, w
 its errors on this page.
 """
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import translation
@@ -18,12 +19,15 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from core.caching.sitecache import site_cached
-from core.listings import localized
+from core.listings import localized, published
 from core.models import BasePage
 from core.ratelimit import check_rate, too_many_requests
 from newsletter import subscriptions
 from newsletter.forms import PreferencesForm, SignupForm, UnsubscribeRequestForm
+from newsletter.models.editions import NewsletterEditionPage
 from newsletter.models.subscriber import Subscriber
+
+EDITIONS_PER_PAGE = 12
 
 RATE_LIMIT_SCOPE = "newsletter"
 
@@ -49,7 +53,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     summary_field = "intro"
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["newsletter.NewsletterEditionPage"]
     page_description = _(
         "The newsletter: signup, confirmation, unsubscribe and preferences (/nieuwsbrief/)."
     )
@@ -92,6 +96,16 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     @property
     def privacy_url(self):
         return localized(self.privacy_page).url if self.privacy_page_id else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        editions = published(NewsletterEditionPage.objects.child_of(self)).order_by(
+            "-first_published_at", "-pk"
+        )
+        context["editions"] = Paginator(editions.defer_streamfields(), EDITIONS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context
 
     def signup_form(self, data=None, **kwargs):
         return SignupForm(data, privacy_url=self.privacy_url, **kwargs)
@@ -172,7 +186,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
     @path(_("unsubscribe/<str:key>/"), name="unsubscribe")
     def unsubscribe(self, request, key):
         """One click from any newsletter e-mail: unsubscribed, no login, no further step."""
-        subscriber = subscriptions.unsubscribe(key)
+        subscriber = subscriptions.unsubscribe(key, edition=request.GET.get("edition"))
         response = self.render(
             request,
             template="newsletter/unsubscribed.html",

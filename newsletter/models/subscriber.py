@@ -40,6 +40,10 @@ class SubscriberQuerySet(models.QuerySet):
     def with_token(self, token):
         return self.filter(confirmation_token_hash=hash_token(token))
 
+    def receiving(self):
+        """Who an edition goes to: confirmed, and not suppressed after a bounce or complaint."""
+        return self.filter(status=Subscriber.Status.CONFIRMED, suppressed_at__isnull=True)
+
     def with_manage_key(self, manage_key):
         """The subscriber a link from an e-mail belongs to (none if the signature is wrong)."""
         key, signature = manage_key[:KEY_LENGTH], manage_key[KEY_LENGTH:]
@@ -53,7 +57,14 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(status=Subscriber.Status.PENDING, consent_given_at__lt=moment)
 
 
+class SuppressionReason(models.TextChoices):
+    BOUNCE = "bounce", _("hard bounce")
+    COMPLAINT = "complaint", _("spam complaint")
+
+
 class Subscriber(models.Model):
+    SuppressionReason = SuppressionReason
+
     class Status(models.TextChoices):
         PENDING = "pending", _("pending confirmation")
         CONFIRMED = "confirmed", _("confirmed")
@@ -86,6 +97,13 @@ class Subscriber(models.Model):
     confirmation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     confirmation_token_expires_at = models.DateTimeField(null=True, blank=True)
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Set from the mail provider's reports (newsletter.tracking): a suppressed address gets
+    # no edition any more.
+    suppressed_at = models.DateTimeField(_("suppressed"), null=True, blank=True)
+    suppression_reason = models.CharField(
+        _("suppressed because of"), max_length=10, choices=SuppressionReason.choices, blank=True
+    )
+    soft_bounces = models.PositiveIntegerField(_("soft bounces"), default=0)
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -147,6 +165,12 @@ class Subscriber(models.Model):
         self.confirmation_token_hash = ""
         self.confirmation_token_expires_at = None
         self.save()
+
+    def suppress(self, reason):
+        if self.suppressed_at is None:
+            self.suppressed_at = timezone.now()
+            self.suppression_reason = reason
+            self.save(update_fields=["suppressed_at", "suppression_reason"])
 
     def unsubscribe(self):
         if self.status != self.Status.UNSUBSCRIBED:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     # django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -270,6 +271,29 @@ SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600 if env("REDIS_URL") e
 # deleted by `manage.py delete_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
 NEWSLETTER_RETENTION_DAYS = env_int("NEWSLETTER_RETENTION_DAYS", 14)
+# Sending editions (newsletter/sending.py, docs/newsletter.md): messages per second (0: no
+# limit), messages a worker claims at a time, seconds before another worker takes over the
+# claimed messages of a worker that stopped, the sender and the List-Id (default
+# "nieuwsbrief.<host>").
+NEWSLETTER_SEND_RATE = float(env("NEWSLETTER_SEND_RATE", "50"))
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
+NEWSLETTER_CLAIM_TIMEOUT = env_int("NEWSLETTER_CLAIM_TIMEOUT", 300)
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", "")
+NEWSLETTER_LIST_ID = env("NEWSLETTER_LIST_ID", "")
+# django-anymail: a provider's backend in EMAIL_BACKEND (e.g.
+# "anymail.backends.postmark.EmailBackend") with its settings here; its bounce and complaint
+# webhooks under /anymail/ are checked with this "user:password" (docs/newsletter.md).
+ANYMAIL = {
+    key: value
+    for key, value in {
+        "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", ""),
+        "POSTMARK_SERVER_TOKEN": env("POSTMARK_SERVER_TOKEN", ""),
+        "MAILGUN_API_KEY": env("MAILGUN_API_KEY", ""),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY", ""),
+        "BREVO_API_KEY": env("BREVO_API_KEY", ""),
+    }.items()
+    if value
+}
 # Annual report: seconds a computed live figure is reused by later requests
 # (annual_report/figures.py).
 LIVE_FIGURES_CACHE_SECONDS = env_int("LIVE_FIGURES_CACHE_SECONDS", 600)

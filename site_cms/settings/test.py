@@ -19,3 +19,6 @@ SEARCH_CACHE_SECONDS = 0
 # One process and its local-memory cache: what every page shows is kept across requests, as
 # in production with Redis (core/caching/sitecache.py).
 SITE_CACHE_SECONDS = 86400
+# The mail provider's webhooks (newsletter/tracking.py) are tested with this basic-auth secret.
+ANYMAIL = {"WEBHOOK_SECRET": "webhook-user:webhook-secret"}
+NEWSLETTER_SEND_RATE = 0
