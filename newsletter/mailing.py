@@ -55,7 +55,7 @@ def render_edition(edition):
             "LANGUAGE_CODE": language,
             "institute_name": settings.WAGTAIL_SITE_NAME,
             "institute_address": settings.INSTITUTE_ADDRESS,
-            "base_url": root,
+            "base_url": root + "/",
         }
         context["intro_text"] = html_to_text(context["intro_html"])
         markup = render_to_string("newsletter/emails/edition.html", context)

@@ -67,6 +67,7 @@ def start(edition, user=None, when=None):
         raise SendRefused(_("This edition has been sent or scheduled already.")) from None
     if not scheduled:
         begin(mailing.pk)
+        mailing.refresh_from_db()
     return mailing
 
 

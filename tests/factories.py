@@ -11,7 +11,12 @@ from annual_report.models import AnnualReportPage
 from core.models import Partner, Person
 from dossiers.models import DossierIndexPage, DossierPage, PublicationIndexPage, PublicationPage
 from home.models import HomePage, StandardPage
-from newsletter.models import CONSENT_VERSION, NewsletterPage, Subscriber
+from newsletter.models import (
+    CONSENT_VERSION,
+    NewsletterEditionPage,
+    NewsletterPage,
+    Subscriber,
+)
 from partners.models import PartnerIndexPage
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
 from stats.models import MediaMention, SocialFollowers
@@ -195,6 +200,16 @@ class NewsletterPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsletterPage
+
+
+class NewsletterEditionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nieuwsbrief {n}")
+    subject = factory.LazyAttribute(lambda page: page.title)
+    preheader = "Het nieuws van deze maand"
+    intro = "<p>Welkom bij de nieuwsbrief.</p>"
+
+    class Meta:
+        model = NewsletterEditionPage
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):
