@@ -137,6 +137,10 @@ def claim_batch(mailing_id, size):
     return list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
 
 
+def is_receiving(subscriber):
+    return subscriber.status == Subscriber.Status.CONFIRMED and subscriber.suppressed_at is None
+
+
 def deliver(delivery, rendered, personaliser, connection):
     """Send one message, at most once: whoever turns it from claimed to sending sends it."""
     claimed = Delivery.objects.filter(
@@ -144,8 +148,8 @@ def deliver(delivery, rendered, personaliser, connection):
     )
     if not claimed.update(status=Delivery.Status.SENDING):
         return
-    subscriber = delivery.subscriber
-    if subscriber is None or not Subscriber.objects.receiving().filter(pk=subscriber.pk).exists():
+    subscriber = delivery.subscriber  # as it was when the batch was claimed
+    if subscriber is None or not is_receiving(subscriber):
         Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
         return
     message = personaliser.message(rendered, subscriber, connection, delivery_id=delivery.pk)

@@ -22,6 +22,7 @@ from urllib.parse import urlencode, urlsplit
 from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
 
 import django
+import django.utils.timezone
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 django.setup()
@@ -35,6 +36,7 @@ from django.utils import translation  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from core.models import OutgoingEmail  # noqa: E402
+from newsletter import sending  # noqa: E402
 
 APPS = os.environ["SCALEOUT_APPS"].split()
 VARNISH = os.environ["SCALEOUT_VARNISH"]
@@ -351,10 +353,57 @@ def check_a_form_flood_is_refused_by_either_instance():
     return "6 signups spread over both instances, then 429 from each"
 
 
+def check_an_edition_is_sent_by_the_worker_to_each_subscriber_once():
+    """A published edition sent to 40 new confirmed subscribers (and any the demo has): the
+    worker delivers one message to each through the mail server and reports it sent."""
+    if not apps.is_installed("newsletter"):
+        return None
+    page_model = apps.get_model("newsletter", "NewsletterPage")
+    edition_model = apps.get_model("newsletter", "NewsletterEditionPage")
+    subscriber_model = apps.get_model("newsletter", "Subscriber")
+    newsletter = page_model.objects.live().filter(locale__language_code="nl").first()
+    assert newsletter is not None, "no Dutch newsletter page in the demo content"
+    run = uuid.uuid4().hex[:8]
+    edition = newsletter.add_child(
+        instance=edition_model(
+            title=f"Scale-out {run}", slug=f"scaleout-{run}", subject=f"Scale-out {run}"
+        )
+    )
+    edition.save_revision().publish()
+    now = django.utils.timezone.now()
+    subscriber_model.objects.bulk_create(
+        subscriber_model(
+            email=f"edition-{run}-{n}@example.org",
+            language="nl",
+            status="confirmed",
+            consent_given_at=now,
+            consent_version="scaleout",
+            confirmed_at=now,
+        )
+        for n in range(40)
+    )
+    expected = set(sending.audience(edition).values_list("email", flat=True))
+    before = {address: MAIL.received.count(address) for address in expected}
+    started = time.monotonic()
+    mailing = sending.start(edition)
+    eventually(
+        lambda: type(mailing).objects.get(pk=mailing.pk).status == "sent",
+        300,
+        "the worker sent the whole edition",
+    )
+    counts = {address: MAIL.received.count(address) - before[address] for address in expected}
+    assert set(counts.values()) == {1}, f"not one message each: {sorted(set(counts.values()))}"
+    report = sending.report(mailing)
+    assert report["sent"] == len(expected), report
+    seconds = time.monotonic() - started
+    return f"{len(expected)} subscribers got one message each, via the worker, in {seconds:.0f} s"
+
+
 CHECKS = [
     check_page_is_served_from_varnish,
     check_a_published_change_is_shown_at_once,
     check_newsletter_signup_reaches_the_database_and_the_mail_is_sent,
+    check_an_edition_is_sent_by_the_worker_to_each_subscriber_once,
     check_database_outage_gives_503_and_both_instances_recover,
     check_the_worker_comes_back_after_the_database_outage,
     check_a_signup_during_a_mail_outage_is_mailed_when_the_server_is_back,

@@ -282,8 +282,8 @@ def test_an_edition_cannot_be_sent_twice(admin_client, edition, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         first = admin_client.post(url, {"send": "", "when": ""}, follow=True)
         second = admin_client.post(url, {"send": "", "when": ""}, follow=True)
-    assert "The edition is being sent." in first.content.decode()
-    assert "This edition has been sent or scheduled already." in second.content.decode()
+    assert "De editie wordt verstuurd." in first.content.decode()
+    assert "Deze editie is al verstuurd of ingepland." in second.content.decode()
     assert len(mail.outbox) == 2
     assert Mailing.objects.count() == 1
     # the switch from scheduled to sending happens once, whoever asks
@@ -354,7 +354,7 @@ def test_only_a_published_edition_can_be_sent(
     draft.save_revision()
     url = f"/admin/newsletter/editions/{draft.pk}/"
     response = admin_client.post(url, {"send": "", "when": ""}, follow=True)
-    assert "Only a published edition can be sent" in response.content.decode()
+    assert "Alleen een gepubliceerde editie kan worden verstuurd" in response.content.decode()
     assert not Mailing.objects.exists()
     # approved (published) through the workflow, it can
     draft.get_latest_revision().publish()
@@ -400,7 +400,7 @@ def test_a_test_send_goes_to_staff_addresses_only(admin_client, edition, staff):
     url = f"/admin/newsletter/editions/{edition.pk}/"
     refused = admin_client.post(url, {"test": "", "addresses": "iemand@example.org"})
     assert refused.status_code == 400
-    assert "is not the address of a staff member" in refused.content.decode()
+    assert "is niet het adres van een medewerker" in refused.content.decode()
     assert mail.outbox == []
     sent = admin_client.post(url, {"test": "", "addresses": staff.email})
     assert sent.status_code == 302
@@ -479,7 +479,7 @@ def test_staff_see_suppressed_addresses(admin_client, sent, client):
     response = admin_client.get("/admin/newsletter/subscribers/?suppression_reason=bounce")
     assert response.status_code == 200
     assert subscriber.email in response.content.decode()
-    assert "hard bounce" in response.content.decode()
+    assert "harde bounce" in response.content.decode()
 
 
 # --- unsubscribes and the report ----------------------------------------------------------
