@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.apps import apps
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -77,9 +78,10 @@ def latest_since(edition):
         .values_list("started_at", flat=True)
         .first()
     )
-    return previous or (edition.first_published_at or edition.latest_revision_created_at) - (
-        LATEST_DEFAULT_PERIOD
-    )
+    if previous:
+        return previous
+    # a new edition (also an unsaved one in the editor's preview) has no dates yet
+    return (edition.first_published_at or timezone.now()) - LATEST_DEFAULT_PERIOD
 
 
 def latest_pages(edition, count):

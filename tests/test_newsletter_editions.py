@@ -533,3 +533,28 @@ def test_each_edition_is_a_web_page_in_the_archive(client, edition, newsletter, 
 def test_editions_are_children_of_the_newsletter_page_only():
     assert NewsletterEditionPage.parent_page_types == ["newsletter.NewsletterPage"]
     assert Page in NewsletterEditionPage.__mro__
+
+
+def test_editors_create_an_edition_and_preview_it_in_the_admin(admin_client, newsletter):
+    add_url = f"/admin/pages/add/newsletter/newslettereditionpage/{newsletter['nl'].pk}/"
+    form = admin_client.get(add_url)
+    assert form.status_code == 200
+    data = {
+        "title": "Nieuwsbrief maart",
+        "slug": "maart",
+        "subject": "Maart",
+        "preheader": "",
+        "intro": json.dumps({"blocks": [], "entityMap": {}}),
+        "body-count": "1",
+        "body-0-type": "latest",
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "body-0-value-heading": "Nieuw",
+        "body-0-value-count": "3",
+    }
+    # an unsaved edition shows in Wagtail's preview panel, its "latest" block filled
+    check = admin_client.post(add_url + "preview/", data)
+    assert check.json()["is_valid"] is True
+    preview = admin_client.get(add_url + "preview/")
+    assert preview.status_code == 200
+    assert soup(preview.content).find("h1").get_text() == "Nieuwsbrief maart"
