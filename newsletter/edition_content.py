@@ -73,7 +73,7 @@ def latest_since(edition):
     previous = (
         apps.get_model("newsletter", "Mailing")
         .objects.filter(edition__locale=edition.locale, started_at__isnull=False)
-        .exclude(edition=edition)
+        .exclude(edition_id=edition.pk)
         .order_by("-started_at")
         .values_list("started_at", flat=True)
         .first()
