@@ -36,12 +36,6 @@ def queries_of(client, url):
     return captured
 
 
-def assert_within_budget(captured, url):
-    statements = "\n".join(query["sql"] for query in captured.captured_queries)
-    assert len(captured) <= MAX_QUERIES, f"{url}: {len(captured)} queries\n{statements}"
-    assert not repeated_queries(captured), f"{url} repeats {repeated_queries(captured)}"
-
-
 @pytest.fixture
 def demo_site(site_tree):
     """``site_tree`` filled like the demo content: images, authors, partners, testimonials,
@@ -143,14 +137,21 @@ PAGE_TYPES = [
 ]
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_every_page_type_renders_in_at_most_15_queries_repeating_none(
-    client, demo_site, page_type, language
-):
-    url = demo_site[page_type][language]
-    client.get(url)  # the first request after a change computes what every page shows
-    assert_within_budget(queries_of(client, url), url)
+def test_every_page_type_renders_in_at_most_15_queries_repeating_none(client, demo_site):
+    # One site for every page type and language (building it is the slow part); every
+    # page over its budget is reported, not only the first.
+    over_budget = []
+    for name in PAGE_TYPES:
+        for url in demo_site[name].values():
+            client.get(url)  # the first request after a change computes what every page shows
+            captured = queries_of(client, url)
+            if len(captured) > MAX_QUERIES or repeated_queries(captured):
+                statements = "\n".join(query["sql"] for query in captured.captured_queries)
+                repeats = repeated_queries(captured)
+                over_budget.append(
+                    f"{url}: {len(captured)} queries, repeats {repeats}\n{statements}"
+                )
+    assert not over_budget, "\n\n".join(over_budget)
 
 
 def test_no_query_repeats_even_when_every_cache_is_cold(client, demo_site):
