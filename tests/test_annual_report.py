@@ -28,13 +28,6 @@ from tests.helpers import publish_translation, soup
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def live(label, key, page=None):
     return {
         "label": label,

@@ -27,14 +27,6 @@ GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.
 VISITOR_ADDRESS = "203.0.113.7"
 
 
-@pytest.fixture(autouse=True)
-def forget_recent_hits():
-    """The repeat window lives in the cache: every test starts without earlier visitors."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def visitor(address=VISITOR_ADDRESS, user_agent=BROWSER):
     return Client(HTTP_USER_AGENT=user_agent, REMOTE_ADDR=address)
 
