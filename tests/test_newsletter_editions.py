@@ -14,11 +14,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 import pytest
-from bs4 import BeautifulSoup
 
 from newsletter import sending
 from newsletter.models import Delivery, Mailing, NewsletterEditionPage, Subscriber
-from tests.conftest import publish_translation
 from tests.email_backends import DyingBackend, WorkerKilled
 from tests.factories import (
     ImageFactory,
@@ -30,13 +28,10 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.helpers import publish_translation, soup
 
 WEBHOOK = "/anymail/postmark/tracking/"
 WEBHOOK_AUTH = "webhook-user:webhook-secret"
-
-
-def soup(markup):
-    return BeautifulSoup(markup, "html.parser")
 
 
 def html_part(message):

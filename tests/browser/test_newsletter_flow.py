@@ -8,8 +8,9 @@ import pytest
 
 from editorial import groups as editorial
 from newsletter.models import NewsletterEditionPage
-from tests.browser.conftest import log_in, make_user
+from tests.browser.conftest import log_in
 from tests.factories import SubscriberFactory
+from tests.helpers import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
