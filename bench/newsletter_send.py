@@ -13,8 +13,8 @@ the proof: every subscriber received exactly one message, and none received two.
 """
 
 import argparse
-import os
 import logging
+import os
 import resource
 import socket
 import sys

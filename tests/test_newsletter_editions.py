@@ -189,7 +189,7 @@ def test_messages_carry_the_list_headers_of_rfc_8058(edition, django_capture_on_
 
 
 def test_the_english_edition_goes_to_english_subscribers_with_english_pages(
-    edition, publication, django_capture_on_commit_callbacks
+    client, edition, publication, django_capture_on_commit_callbacks
 ):
     publish_translation(publication.get_parent(), "en", title="Library", slug="library")
     publish_translation(
@@ -206,6 +206,9 @@ def test_the_english_edition_goes_to_english_subscribers_with_english_pages(
     assert "Municipalities and refugees" in message.body
     assert "Dear Sam," in message.body
     assert "http://testserver/en/newsletter/december/" in message.body
+    web = soup(client.get("/en/newsletter/december/"))
+    assert web.html["lang"] == "en"
+    assert web.find("a", string="Municipalities and refugees") is not None
 
 
 def test_the_latest_block_lists_what_was_published_since_the_previous_edition(
