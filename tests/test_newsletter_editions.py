@@ -535,8 +535,6 @@ def test_editions_are_children_of_the_newsletter_page_only():
 
 def test_editors_create_an_edition_and_preview_it_in_the_admin(admin_client, newsletter):
     add_url = f"/admin/pages/add/newsletter/newslettereditionpage/{newsletter['nl'].pk}/"
-    form = admin_client.get(add_url)
-    assert form.status_code == 200
     data = {
         "title": "Nieuwsbrief maart",
         "slug": "maart",
@@ -550,9 +548,14 @@ def test_editors_create_an_edition_and_preview_it_in_the_admin(admin_client, new
         "body-0-value-heading": "Nieuw",
         "body-0-value-count": "3",
     }
-    # an unsaved edition shows in Wagtail's preview panel, its "latest" block filled
-    check = admin_client.post(add_url + "preview/", data)
+    created = admin_client.post(add_url, data)
+    assert created.status_code == 302
+    edition = NewsletterEditionPage.objects.get(slug="maart")
+    assert not edition.live  # a draft until approved
+    # Wagtail's preview panel shows the draft, its "latest" block filled
+    edit_url = f"/admin/pages/{edition.pk}/edit/"
+    check = admin_client.post(edit_url + "preview/", {**data, "title": "Maart (concept)"})
     assert check.json()["is_valid"] is True
-    preview = admin_client.get(add_url + "preview/")
+    preview = admin_client.get(edit_url + "preview/")
     assert preview.status_code == 200
-    assert soup(preview.content).find("h1").get_text() == "Nieuwsbrief maart"
+    assert soup(preview.content).find("h1").get_text() == "Maart (concept)"
