@@ -179,6 +179,7 @@ def every_page(home):
     dossiers = factories.DossierIndexPageFactory(parent=nl)
     library = factories.PublicationIndexPageFactory(parent=nl)
     questions = factories.QuestionIndexPageFactory(parent=nl)
+    newsletter = factories.NewsletterPageFactory(parent=nl)
     return [
         nl,
         factories.StandardPageFactory(parent=nl),
@@ -192,7 +193,8 @@ def every_page(home):
         factories.PublicationPageFactory(parent=library),
         questions,
         factories.QuestionPageFactory(parent=questions),
-        factories.NewsletterPageFactory(parent=nl),
+        newsletter,
+        factories.NewsletterEditionPageFactory(parent=newsletter),
         factories.AnnualReportPageFactory(parent=nl),
     ]
 
