@@ -6,7 +6,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.documents import refuse_unpublished_document
 from core.models import OutgoingEmail, Partner, Person
+
+# Documents nothing public uses are not served to the public (core/documents.py).
+hooks.register("before_serve_document", refuse_unpublished_document)
 
 
 class OutgoingEmailViewSet(ModelViewSet):

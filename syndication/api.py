@@ -21,6 +21,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core.documents import outside_private_collections, public_documents
+from core.listings import published
 from core.models import Partner
 from core.ratelimit import check_rate
 from dossiers.models import PublicationPage, authors_prefetch
@@ -53,8 +55,12 @@ def public_api(view):
 
 
 class PagesViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint; each page's language, and the relations our page types list,
-    are fetched with the list instead of once per page."""
+    """Wagtail's pages endpoint, of the public pages only (core.listings.published: no
+    alias, nothing under a view restriction); each page's language, and the relations our
+    page types list, are fetched with the list instead of once per page."""
+
+    def get_base_queryset(self):
+        return published(super().get_base_queryset())
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
@@ -93,10 +99,25 @@ class PartnersAPIViewSet(BaseAPIViewSet):
         return Partner.objects.filter(live=True).select_related("locale").order_by("id")
 
 
+class PublicImagesViewSet(ImagesAPIViewSet):
+    """Wagtail's images endpoint without the images of private collections."""
+
+    def get_queryset(self):
+        return outside_private_collections(super().get_queryset())
+
+
+class PublicDocumentsViewSet(DocumentsAPIViewSet):
+    """Wagtail's documents endpoint with only the documents the public may download
+    (core.documents: outside private collections, used by something public)."""
+
+    def get_queryset(self):
+        return public_documents(super().get_queryset())
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesViewSet)
 api_router.register_endpoint("partners", PartnersAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesViewSet)
+api_router.register_endpoint("documents", PublicDocumentsViewSet)
 
 urlpatterns = decorate_urlpatterns(api_router.get_urlpatterns(), public_api)
