@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from core.forms import MAX_ID
 from core.listings import public_translation, published
 from core.models import SiteSettings, localized_pages
 from dossiers.models import (
@@ -32,7 +33,6 @@ from questions.models import QuestionIndexPage, QuestionPage
 from themes.models import ThemePage
 
 FEED_LENGTH = 20
-MAX_ID = 2**63 - 1  # the largest id a database column holds
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 

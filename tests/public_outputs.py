@@ -119,12 +119,13 @@ def sitemap_urls(client):
     return sorted({urlsplit(url).path for url in urls})
 
 
-def get_forms(html):
-    """The GET forms of a page: [(action path, {field name: [values to try]})]."""
+def get_forms(html, methods=("get",)):
+    """The forms of a page sent with one of ``methods``: [(action path, {field name:
+    [values to try]})]."""
     soup = BeautifulSoup(html, "html.parser")
     forms = []
     for form in soup.find_all("form"):
-        if (form.get("method") or "get").lower() != "get":
+        if (form.get("method") or "get").lower() not in methods:
             continue
         fields = {}
         for field in form.find_all(["input", "select", "textarea"]):
