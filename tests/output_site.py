@@ -23,6 +23,7 @@ from wagtail.models import (
     PageViewRestriction,
     Site,
 )
+from wagtail.rich_text import RichText
 
 from PIL import Image as PILImage
 from PIL import PngImagePlugin
@@ -234,6 +235,13 @@ def build_site(media_root):
     publication.themes.set([theme, *restricted_themes])
     publication.body = [
         ("download", {"document": private_document, "title": ""}),
+        (
+            "paragraph",
+            RichText(
+                f'<p><a linktype="page" id="{login_theme.pk}">Meer</a> en '
+                f'<a linktype="document" id="{private_document.pk}">bijlage</a></p>'
+            ),
+        ),
     ]
     publication.save_revision().publish()
     publish_translation(
