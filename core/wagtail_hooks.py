@@ -10,8 +10,9 @@ from core.documents import refuse_unpublished_document
 from core.models import OutgoingEmail, Partner, Person
 from core.rich_text import PublicDocumentLinkHandler, PublicPageLinkHandler
 
-# Documents nothing public uses are not served to the public (core/documents.py).
-hooks.register("before_serve_document", refuse_unpublished_document)
+# Documents nothing public uses are not served to the public (core/documents.py); after
+# Wagtail's collection check, so that a private collection still asks for its password.
+hooks.register("before_serve_document", refuse_unpublished_document, order=100)
 
 
 @hooks.register("register_rich_text_features", order=100)

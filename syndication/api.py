@@ -71,7 +71,7 @@ class CheckedQueryMixin:
     def check_parameters(self, model):
         for name, values in self.request.GET.lists():
             for value in values:
-                check_parameter(model, name, value)
+                check_parameter(model, name, value, operation=name in self.known_query_parameters)
 
     def filter_queryset(self, queryset):
         self.check_parameters(queryset.model)
@@ -82,12 +82,16 @@ class CheckedQueryMixin:
         return super().find_object(queryset, request)
 
 
-def check_parameter(model, name, value):
+def check_parameter(model, name, value, operation):
+    """``operation``: a parameter of the API itself (``locale``, ``search``, …), which its
+    own filter reads; the others filter on the model's field of that name."""
     if "\x00" in value or "\x00" in name:
         raise BadRequestError(f"{name}: a NUL character is not allowed")
     if name in ("offset", "limit"):
         if not (value.isascii() and value.isdigit()) or int(value) > MAX_OFFSET:
             raise BadRequestError(f"{name} must be a number from 0 to {MAX_OFFSET}")
+        return
+    if operation:
         return
     try:
         field = model._meta.get_field(name)
