@@ -20,9 +20,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
-from tests.helpers import make_superuser, publish_translation
-
-BUCKET = "kennisplatform-media"
+from tests.helpers import BUCKET, make_superuser, publish_translation
 
 
 def pytest_report_header(config):
@@ -194,7 +192,3 @@ def s3(settings, monkeypatch, tmp_path):
     }
     yield client, endpoint
     server.stop()
-
-
-def stored_keys(client):
-    return {item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])}

@@ -31,7 +31,6 @@ from PIL import PngImagePlugin
 from core.listings import published
 from core.models import Navigation
 from tests import factories
-from tests.conftest import publish_translation
 from tests.factories import (
     AnnualReportPageFactory,
     DossierIndexPageFactory,
@@ -48,6 +47,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.helpers import publish_translation
 
 # A word in every private title and summary: searching for it must find none of them.
 SECRET_WORD = "Geheimzinnig"

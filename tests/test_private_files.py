@@ -16,8 +16,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 import pytest
 
 from core.storage import is_document
-from tests.conftest import BUCKET
 from tests.factories import StandardPageFactory
+from tests.helpers import BUCKET
 
 
 def document(name, content=b"%PDF-1.4 inhoud", **fields):

@@ -20,8 +20,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 import psycopg
 import pytest
 
-from tests.conftest import BUCKET, stored_keys
 from tests.factories import StandardPageFactory
+from tests.helpers import BUCKET, stored_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
