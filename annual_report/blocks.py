@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from annual_report.figures import live_figures, projects_of_year
 from core.blocks import HeadingBlock, TestimonialBlock, rich_text_block
+from core.listings import published
 from stats.blocks import MonthChartBlock, PublicationFiguresBlock
 from themes.models import ProjectPage, ThemePage
 
@@ -152,7 +153,7 @@ class ThemeOverviewBlock(blocks.StructBlock):
         on the Dutch source pages, shown in the visitor's language where translated)."""
         context = super().get_context(value, parent_context)
         active, default = Locale.get_active(), Locale.get_default()
-        themes = ThemePage.objects.live().filter(locale=active).defer_streamfields()
+        themes = published(ThemePage.objects.filter(locale=active)).defer_streamfields()
         chosen = [theme.translation_key for theme in value["themes"] if theme]
         if chosen:
             themes = themes.filter(translation_key__in=chosen)
@@ -165,8 +166,8 @@ class ThemeOverviewBlock(blocks.StructBlock):
         else:
             translated = {
                 project.translation_key: project
-                for project in ProjectPage.objects.live()
-                .filter(locale=active, translation_key__in=[p.translation_key for p in projects])
+                for project in published(ProjectPage.objects.filter(locale=active))
+                .filter(translation_key__in=[p.translation_key for p in projects])
                 .defer_streamfields()
             }
             source_paths = dict(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from core.listings import published
 from core.models import Partner
 from newsletter import figures as newsletter_figures
 from questions import figures as question_figures
@@ -91,8 +92,7 @@ def _source(page):
 def projects_of_year(year, locale=None):
     """Live projects (in the default language) running at some time in ``year``."""
     return (
-        ProjectPage.objects.live()
-        .filter(locale=locale or Locale.get_default())
+        published(ProjectPage.objects.filter(locale=locale or Locale.get_default()))
         .filter(Q(start_year__lte=year) | Q(start_year__isnull=True))
         .filter(Q(end_year__gte=year) | Q(end_year__isnull=True))
         .exclude(start_year__isnull=True, end_year__isnull=True)
@@ -114,7 +114,7 @@ def themes_with_projects(year, page=None):
         path[: -ProjectPage.steplen]
         for path in projects_of_year(year).values_list("path", flat=True)
     }
-    return ThemePage.objects.live().filter(path__in=paths).count()
+    return published(ThemePage.objects.filter(path__in=paths)).count()
 
 
 def partners_of_projects(year, page=None):

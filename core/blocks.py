@@ -16,7 +16,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.listings import public
+from core.listings import localized, published
 
 
 class LinkValue(blocks.StructValue):
@@ -25,28 +25,26 @@ class LinkValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            target = localized(page)
+            return target.url if target else ""
         return self.get("url") or ""
 
     def is_available(self):
         """Whether the link leads somewhere in the visitor's language: a URL, or a page with
-        a live translation in the active locale (the English side never links to a Dutch
-        page, nor to an untranslated copy that wagtail-localize made as a parent)."""
+        a public translation in the active locale (the English side never links to a Dutch
+        page, nor to an untranslated copy that wagtail-localize made as a parent, and no
+        side to a restricted page: core.listings.is_public)."""
         page = self.get("page")
         if not page:
             return bool(self.get("url"))
-        target = page.localized
-        return (
-            target.live
-            and target.alias_of_id is None
-            and target.locale_id == Locale.get_active().pk
-        )
+        target = localized(page)
+        return target is not None and target.locale_id == Locale.get_active().pk
 
     def text(self):
         if self.get("label"):
             return self.get("label")
-        page = self.get("page")
-        return page.localized.title if page else self.get("url")
+        page = self.get("page") and localized(self.get("page"))
+        return page.title if page else self.get("url")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -212,7 +210,7 @@ class PublicationListBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         publication_model = apps.get_model("dossiers", "PublicationPage")
         chosen = [page.pk for page in value["publications"] if page]
-        items = public(publication_model.objects.live()).filter(locale=Locale.get_active())
+        items = published(publication_model.objects.all()).filter(locale=Locale.get_active())
         if chosen:
             translation_keys = publication_model.objects.filter(pk__in=chosen).values(
                 "translation_key"
@@ -241,7 +239,7 @@ class ProjectListBlock(blocks.StructBlock):
         project_model = apps.get_model("themes", "ProjectPage")
         keys = [page.translation_key for page in value["projects"] if page]
         context["items"] = list(
-            public(project_model.objects.live())
+            published(project_model.objects.all())
             .filter(locale=Locale.get_active(), translation_key__in=keys)
             .defer_streamfields()
             .order_by("title")

@@ -1,9 +1,21 @@
-"""Protections shared by every public form: a honeypot field and a consent checkbox."""
+"""Protections shared by every public form: a honeypot field and a consent checkbox; what
+counts as an id in a request."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "website"
+# The largest id a database column holds: a larger number in a URL or a parameter is no id
+# (SQLite cannot even compare it), so it answers 400 or 404.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value):
+    """``value`` (a parameter) as an id, or None: ASCII digits only (``"²".isdigit()`` is
+    true, yet ``int("²")`` fails), at most ``MAX_ID``."""
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+        return None
+    return int(value)
 
 
 class ProtectedForm(forms.Form):

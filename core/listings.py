@@ -25,6 +25,24 @@ def view_restrictions():
     )
 
 
+def is_restricted(page):
+    """Whether ``page`` is under a view restriction (login, password or groups): its own or
+    one of its ancestors'. Such a page, and everything below it, is on no public output."""
+    return any(page.path.startswith(restriction.page.path) for restriction in view_restrictions())
+
+
+def is_public(page):
+    """Whether ``page`` may be named, linked or shown on a public output: live, not an
+    alias, and under no view restriction (docs/security.md)."""
+    return bool(
+        page is not None
+        and page.pk
+        and page.live
+        and not getattr(page, "alias_of_id", None)
+        and not is_restricted(page)
+    )
+
+
 def public(queryset):
     """The pages of ``queryset`` outside every private section: Wagtail's ``.public()``
     without its query for the restrictions each time a listing is built."""
@@ -116,7 +134,27 @@ def with_renditions(queryset, field, *filter_specs):
 
 
 def localized(page):
-    """``page.localized`` (its live translation in the visitor's language, else the page),
-    looked up once per request: several parts of a page link to the same one (the privacy
-    statement of the question form and of the newsletter signup)."""
-    return memoize(("localized", page.pk, translation.get_language()), lambda: page.localized)
+    """The public translation of ``page`` in the visitor's language, else ``page`` itself if
+    it is public, else None (a chosen page that is restricted is left out); looked up once
+    per request: several parts of a page link to the same one (the privacy statement of
+    the question form and of the newsletter signup)."""
+    if page is None:
+        return None
+    return memoize(("localized", page.pk, translation.get_language()), lambda: _localized(page))
+
+
+def _localized(page):
+    return public_translation(page)
+
+
+def public_translation(page, locale=None):
+    """The public translation of ``page`` in ``locale`` (default: the active one), else
+    ``page`` itself if it is public, else None."""
+    if page is None:
+        return None
+    locale_id = getattr(locale, "pk", locale) or Locale.get_active().pk
+    if page.locale_id != locale_id:
+        translated = page.get_translation_or_none(locale_id)
+        if translated is not None and is_public(translated):
+            return translated
+    return page if is_public(page) else None

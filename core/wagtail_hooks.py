@@ -6,7 +6,20 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.documents import refuse_unpublished_document
 from core.models import OutgoingEmail, Partner, Person
+from core.rich_text import PublicDocumentLinkHandler, PublicPageLinkHandler
+
+# Documents nothing public uses are not served to the public (core/documents.py); after
+# Wagtail's collection check, so that a private collection still asks for its password.
+hooks.register("before_serve_document", refuse_unpublished_document, order=100)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_only_public_targets(features):
+    """After Wagtail's own link types (order): rich-text links follow the public rule."""
+    features.register_link_type(PublicPageLinkHandler)
+    features.register_link_type(PublicDocumentLinkHandler)
 
 
 class OutgoingEmailViewSet(ModelViewSet):

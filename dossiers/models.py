@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import body_blocks
+from core.documents import PublicDocumentField, in_private_collection
 from core.listings import (
     chosen,
     live_in_active_locale,
@@ -232,7 +233,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
 
     summary_field = "summary"
-    route_select_related = (*BasePage.route_select_related, "image", "document")
+    route_select_related = (*BasePage.route_select_related, "image", "document__collection")
     # The date shown, filtered and sorted on in the site search (search app).
     search_date_field = "publication_date"
     permalink_enabled = True
@@ -273,7 +274,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         APIField("summary"),
         APIField("author_names"),
         APIField("theme_titles"),
-        APIField("document"),
+        APIField("document", serializer=PublicDocumentField()),
         APIField("image"),
         APIField("permalink"),
     ]
@@ -336,7 +337,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         document, authors and cover image renditions fetched in a constant number of queries."""
         return (
             with_renditions(queryset.defer_streamfields(), "image", CARD_RENDITION)
-            .select_related("document")
+            .select_related("document__collection")
             .prefetch_related(authors_prefetch())
             .order_by("-publication_date", "title")
         )
@@ -371,8 +372,15 @@ class PublicationPage(RoutablePageMixin, BasePage):
         """The themes' titles in the publication's language (API)."""
         return [theme.title for theme in localized_pages(self.themes.all(), self.locale_id)]
 
+    @property
+    def shown_document(self):
+        """The document to download, unless it is in a private collection (core.documents)."""
+        if self.document is None or in_private_collection(self.document):
+            return None
+        return self.document
+
     def document_full_url(self, request=None):
-        if not self.document:
+        if not self.shown_document:
             return ""
         return self.get_root_url(request) + self.document.url
 
@@ -416,7 +424,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         themes = [theme.title for theme in self.shown_themes()]
         if themes:
             item["about"] = themes
-        if self.document:
+        if self.shown_document:
             item["encoding"] = {
                 "@type": "MediaObject",
                 "name": self.document.title,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.forms import ProtectedForm
+from core.listings import published
 from newsletter.models.subscriber import CONSENT_TEXTS, CONSENT_VERSION, Subscriber
 
 
@@ -26,9 +27,9 @@ class EmailField(forms.EmailField):
 
 
 def source_themes():
-    """The live themes of the source (Dutch) locale: what a subscriber's topics point to."""
+    """The public themes of the source (Dutch) locale: what a subscriber's topics point to."""
     theme_model = Subscriber._meta.get_field("topics").related_model
-    return theme_model.objects.live().filter(locale=Locale.get_default()).order_by("path")
+    return published(theme_model.objects.filter(locale=Locale.get_default())).order_by("path")
 
 
 class TopicsField(forms.ModelMultipleChoiceField):
@@ -43,8 +44,8 @@ class TopicsField(forms.ModelMultipleChoiceField):
         """Choices: the source themes, each with its title in the active language (when
         translated and live), in one query."""
         themes = source_themes()
-        titles = themes.model.objects.live().filter(
-            locale=Locale.get_active(), translation_key=OuterRef("translation_key")
+        titles = published(themes.model.objects.filter(locale=Locale.get_active())).filter(
+            translation_key=OuterRef("translation_key")
         )
         self.queryset = themes.annotate(shown_title=Subquery(titles.values("title")[:1]))
 

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from core.listings import live_in_active_locale
+from core.listings import live_in_active_locale, published
 from core.models import BasePage, Partner
 from core.structured_data import breadcrumb_list, page_trail, partner_organisation
 from partners.queries import (
@@ -131,7 +131,7 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     def partner_alternates(self, partner, request):
         """The partner's page in every language the index is live in."""
         alternates = []
-        index_pages = self.get_translations(inclusive=True).live().select_related("locale")
+        index_pages = published(self.get_translations(inclusive=True)).select_related("locale")
         for index_page in index_pages:
             shown = translation_in(partner, index_page.locale_id)
             if shown is not None:

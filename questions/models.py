@@ -38,7 +38,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
 from core.email.queue import queue_email
-from core.listings import chosen, localized, localized_live, public
+from core.listings import chosen, localized, localized_live, published
 from core.models import BasePage, OutgoingEmail
 from core.ratelimit import check_rate, too_many_requests
 from core.structured_data import organisation
@@ -120,11 +120,9 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
         return localized(self.privacy_page).url if self.privacy_page_id else None
 
     def themes(self):
-        """The live themes in this page's language, for the filter and the form."""
+        """The public themes in this page's language, for the filter and the form."""
         return list(
-            theme_model()
-            .objects.live()
-            .filter(locale_id=self.locale_id)
+            published(theme_model().objects.filter(locale_id=self.locale_id))
             .defer_streamfields()
             .order_by("title")
         )
@@ -142,8 +140,7 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
         """
         filters = AnswerFilterForm(request.GET, themes=themes, kinds=QuestionKind.choices)
         answers = (
-            public(QuestionPage.objects.live())
-            .child_of(self)
+            published(QuestionPage.objects.child_of(self))
             .defer_streamfields()
             .select_related("theme")
             .order_by("-first_published_at", "-pk")
@@ -335,9 +332,7 @@ class QuestionPage(BasePage):
     @property
     def result(self):
         """The resulting project or publication in the visitor's language, if it is live."""
-        if self.result_page_id and self.result_page.live:
-            return self.result_page.localized
-        return None
+        return localized(self.result_page) if self.result_page_id else None
 
     def structured_data(self, request):
         """A QAPage: the question and, once answered, its accepted answer by the institute."""

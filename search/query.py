@@ -28,7 +28,7 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from core.caching.sitecache import site_cached
-from core.listings import public
+from core.listings import localized, public, published
 
 # Longer queries are cut here: no one types more, and it bounds the work of the database.
 MAX_QUERY_LENGTH = 200
@@ -78,8 +78,7 @@ def themes_of_locale(locale):
 def _themes_of_locale(locale):
     model = theme_model()
     themes = list(
-        public(model.objects.live())
-        .filter(locale=locale)
+        published(model.objects.filter(locale=locale))
         .only("pk", "title", "path", "depth", "url_path", "translation_key", "locale_id")
         .order_by("path")
     )
@@ -311,8 +310,8 @@ class PageSearch:
         ).select_related("page")
         shown = []
         for promotion in promotions:
-            page = promotion.page.localized if promotion.page_id else None
-            if page is not None and not page.live:
+            page = localized(promotion.page) if promotion.page_id else None
+            if promotion.page_id and page is None:
                 continue
             shown.append(
                 {

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
+from core.listings import published
 from core.ratelimit import check_rate
 from search.cache import cached_results, results_key
 from search.forms import SearchForm
@@ -44,7 +45,7 @@ def help_pages(locale):
             model = apps.get_model(model_name)
         except LookupError:  # the app is not installed
             continue
-        page = model.objects.live().public().filter(locale=locale).first()
+        page = published(model.objects.filter(locale=locale)).first()
         if page is not None:
             pages.append(page)
     return pages

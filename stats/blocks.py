@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale
 
+from core.listings import published
+
 from . import figures
 from .charts import MonthChart
 
@@ -81,8 +83,7 @@ class PublicationFiguresBlock(blocks.StructBlock):
         translations = (
             {
                 page.translation_key: page
-                for page in apps.get_model(figures.PUBLICATION_MODEL)
-                .objects.live()
+                for page in published(apps.get_model(figures.PUBLICATION_MODEL).objects.all())
                 .filter(locale=active, translation_key__in=keys)
                 .defer_streamfields()
             }

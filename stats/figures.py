@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from core.listings import published
+
 from .models import DailyDownloads, DailyPageViews, MediaMention, SocialFollowers
 
 PUBLICATION_MODEL = "dossiers.PublicationPage"
@@ -105,7 +107,7 @@ def publication_figures(year, publications=None):
     publication in the default language (translations carry copies of them).
     """
     model = apps.get_model(PUBLICATION_MODEL)
-    pages = model.objects.live().filter(locale=Locale.get_default())
+    pages = published(model.objects.filter(locale=Locale.get_default()))
     if publications is not None:
         pages = pages.filter(translation_key__in=[page.translation_key for page in publications])
     pages = list(

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
+from core.forms import parse_id
+
 from .counting import count_page_view
 
 
@@ -20,7 +22,7 @@ def hit(request):
     rules as for server-side counting apply, and a page already counted when Django served
     it is a repeat within the window, so it is not counted twice.
     """
-    page_id = request.POST.get("page", "")
-    if page_id.isdigit() and Page.objects.live().filter(pk=int(page_id)).exists():
-        count_page_view(request, int(page_id))
+    page_id = parse_id(request.POST.get("page", ""))
+    if page_id is not None and Page.objects.live().filter(pk=page_id).exists():
+        count_page_view(request, page_id)
     return HttpResponse(status=204)

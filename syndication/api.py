@@ -10,17 +10,23 @@ partners by kind and language (``?kind=ministry&locale=nl``).
 import functools
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import IntegerField
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core.documents import outside_private_collections, public_documents
+from core.forms import MAX_ID
+from core.listings import published
 from core.models import Partner
 from core.ratelimit import check_rate
 from dossiers.models import PublicationPage, authors_prefetch
@@ -52,9 +58,65 @@ def public_api(view):
     return wrapped
 
 
-class PagesViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint; each page's language, and the relations our page types list,
-    are fetched with the list instead of once per page."""
+# Deeper than this is a crawler, not a reader; a larger number would overflow the database.
+MAX_OFFSET = 100_000
+
+
+class CheckedQueryMixin:
+    """Bad input answers 400 with a message, never 500: a NUL byte anywhere, an offset or
+    limit beyond ``MAX_OFFSET``, a field filter whose value the field cannot hold (a
+    publication date that is not a date, a number too large). Checked before any filter
+    runs, for the listing, the detail and the find view alike."""
+
+    def check_parameters(self, model):
+        for name, values in self.request.GET.lists():
+            for value in values:
+                check_parameter(model, name, value, operation=name in self.known_query_parameters)
+
+    def filter_queryset(self, queryset):
+        self.check_parameters(queryset.model)
+        return super().filter_queryset(queryset)
+
+    def find_object(self, queryset, request):
+        self.check_parameters(queryset.model)
+        return super().find_object(queryset, request)
+
+
+def check_parameter(model, name, value, operation):
+    """``operation``: a parameter of the API itself (``locale``, ``search``, …), which its
+    own filter reads; the others filter on the model's field of that name."""
+    if "\x00" in value or "\x00" in name:
+        raise BadRequestError(f"{name}: a NUL character is not allowed")
+    if name in ("offset", "limit"):
+        if not (value.isascii() and value.isdigit()) or int(value) > MAX_OFFSET:
+            raise BadRequestError(f"{name} must be a number from 0 to {MAX_OFFSET}")
+        return
+    if operation:
+        return
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return
+    if not field.concrete:
+        return
+    try:
+        target = field.target_field if field.is_relation else field
+        target.get_prep_value(target.to_python(value))
+        if isinstance(target, IntegerField):
+            int(value)
+            if abs(int(value)) > MAX_ID:
+                raise ValueError(value)
+    except (ValidationError, ValueError, TypeError, OverflowError) as error:
+        raise BadRequestError(f"{name}: not a valid value") from error
+
+
+class PagesViewSet(CheckedQueryMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint, of the public pages only (core.listings.published: no
+    alias, nothing under a view restriction); each page's language, and the relations our
+    page types list, are fetched with the list instead of once per page."""
+
+    def get_base_queryset(self):
+        return published(super().get_base_queryset())
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
@@ -69,7 +131,7 @@ class PartnerSerializer(BaseSerializer):
     locale = PageLocaleField(read_only=True)
 
 
-class PartnersAPIViewSet(BaseAPIViewSet):
+class PartnersAPIViewSet(CheckedQueryMixin, BaseAPIViewSet):
     """The partner organisations (core.Partner snippets) that are published."""
 
     model = Partner
@@ -93,10 +155,25 @@ class PartnersAPIViewSet(BaseAPIViewSet):
         return Partner.objects.filter(live=True).select_related("locale").order_by("id")
 
 
+class PublicImagesViewSet(CheckedQueryMixin, ImagesAPIViewSet):
+    """Wagtail's images endpoint without the images of private collections."""
+
+    def get_queryset(self):
+        return outside_private_collections(super().get_queryset())
+
+
+class PublicDocumentsViewSet(CheckedQueryMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint with only the documents the public may download
+    (core.documents: outside private collections, used by something public)."""
+
+    def get_queryset(self):
+        return public_documents(super().get_queryset())
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesViewSet)
 api_router.register_endpoint("partners", PartnersAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesViewSet)
+api_router.register_endpoint("documents", PublicDocumentsViewSet)
 
 urlpatterns = decorate_urlpatterns(api_router.get_urlpatterns(), public_api)

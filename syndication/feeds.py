@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from core.forms import MAX_ID
+from core.listings import public_translation, published
 from core.models import SiteSettings, localized_pages
 from dossiers.models import (
     DossierPage,
@@ -51,13 +53,12 @@ def newest_publications(request, queryset):
     each with ``feed_link``, ``feed_guid`` (its permanent link), ``feed_document_url`` and
     ``feed_themes`` (in the active locale)."""
     publications = list(
-        queryset.live()
-        .public()
+        published(queryset)
         .filter(locale=Locale.get_active())
         .distinct()
         .order_by("-publication_date", "-pk")
         .defer_streamfields()
-        .select_related("document")
+        .select_related("document__collection")
         .prefetch_related(authors_prefetch(), "themes")[:FEED_LENGTH]
     )
     all_themes = [theme for publication in publications for theme in publication.themes.all()]
@@ -77,12 +78,11 @@ def newest_publications(request, queryset):
 def translated_page(model, page_id):
     """The live page ``page_id`` of ``model`` in the active locale (its translation when the
     id is that of another language's page)."""
-    page = get_object_or_404(model.objects.live().public(), pk=page_id)
-    locale = Locale.get_active()
-    if page.locale_id != locale.pk:
-        page = page.get_translation_or_none(locale)
-        if page is None or not page.live:
-            raise Http404
+    if page_id > MAX_ID:
+        raise Http404  # beyond any database's integer (SQLite would fail on it)
+    page = public_translation(get_object_or_404(published(model.objects.all()), pk=page_id))
+    if page is None or page.locale_id != Locale.get_active().pk:
+        raise Http404
     return page
 
 
@@ -113,7 +113,7 @@ class PublicationFeed(LocalizedFeed):
     """The newest publications of the library; subclasses narrow them down."""
 
     def get_object(self, request):
-        library = PublicationIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        library = published(PublicationIndexPage.objects.filter(locale=Locale.get_active())).first()
         return FeedSource(
             request,
             title=_("Publications"),
@@ -155,7 +155,7 @@ class PublicationFeed(LocalizedFeed):
         return [theme.title for theme in publication.feed_themes]
 
     def item_enclosures(self, publication):
-        document = publication.document
+        document = publication.shown_document
         if document is None:
             return []
         size = str(document.file_size or 0)
@@ -205,14 +205,13 @@ class QuestionFeed(LocalizedFeed):
             request,
             title=_("Answered questions"),
             description=_("The newest questions the knowledge platform answered."),
-            page=QuestionIndexPage.objects.live().filter(locale=locale).first(),
+            page=published(QuestionIndexPage.objects.filter(locale=locale)).first(),
             publications=None,
         )
 
     def items(self, source):
         questions = list(
-            QuestionPage.objects.live()
-            .public()
+            published(QuestionPage.objects.all())
             .filter(locale=Locale.get_active())
             .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
             .defer_streamfields()

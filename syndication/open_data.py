@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from core.listings import published
 from core.models import Partner, localized_pages
 from dossiers.models import PublicationPage, PublicationYearFigures, authors_prefetch
 from stats.figures import available_years, publication_figures
@@ -60,9 +61,7 @@ def project_rows(request):
     """The live projects of the active locale, in the order of the page tree."""
     locale = Locale.get_active()
     projects = list(
-        ProjectPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        published(ProjectPage.objects.filter(locale=locale))
         .order_by("path")
         .defer_streamfields()
         .select_related("result_page")
@@ -128,12 +127,10 @@ def publication_rows(request):
     """The live publications of the active locale, newest first, with figures per year."""
     locale = Locale.get_active()
     publications = list(
-        PublicationPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        published(PublicationPage.objects.filter(locale=locale))
         .order_by("-publication_date", "-pk")
         .defer_streamfields()
-        .select_related("document")
+        .select_related("document__collection")
         .prefetch_related(authors_prefetch(), "themes")
     )
     themes = {

@@ -5,7 +5,9 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+import boto3
 import pytest
+from moto.server import ThreadedMotoServer
 
 from tests.factories import (
     DossierIndexPageFactory,
@@ -18,7 +20,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
-from tests.helpers import make_superuser, publish_translation
+from tests.helpers import BUCKET, make_superuser, publish_translation
 
 
 def pytest_report_header(config):
@@ -158,3 +160,35 @@ def site_tree(home):
     )
     add("partners", PartnerIndexPageFactory, nl, {"title": "Partners"})
     return tree
+
+
+@pytest.fixture
+def s3(settings, monkeypatch, tmp_path):
+    """A local S3-compatible server (moto's server mode) as the default storage, set up as
+    production sets it up (site_cms/settings/base.py)."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    client = boto3.client("s3", endpoint_url=endpoint)
+    client.create_bucket(Bucket=BUCKET)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "core.storage.MediaStorage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": endpoint,
+                "querystring_auth": False,
+                "file_overwrite": False,
+            },
+        },
+    }
+    yield client, endpoint
+    server.stop()

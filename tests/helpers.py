@@ -89,3 +89,11 @@ def run_manage(settings_module, *args, extra_env=None):
         text=True,
         check=False,
     )
+
+
+BUCKET = "kennisplatform-media"  # of the local S3 server (conftest's ``s3`` fixture)
+
+
+def stored_keys(client):
+    """The keys of the objects in the local S3 bucket."""
+    return {item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])}

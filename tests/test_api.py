@@ -93,8 +93,13 @@ def test_partners_filtered_by_kind_and_language(client, site_tree):
 
 def test_images_and_documents_are_listed(client, site_tree):
     wagtail_factories.ImageFactory(title="Logo")
-    wagtail_factories.DocumentFactory(title="Jaarbericht 2017")
+    report = wagtail_factories.DocumentFactory(title="Jaarbericht 2017")
+    wagtail_factories.DocumentFactory(title="Concept, nergens gebruikt")
+    publication = site_tree["publication"]["nl"]
+    publication.document = report
+    publication.save_revision().publish()
     assert titles(get(client, "/api/v2/images/")) == ["Logo"]
+    # only documents that something public uses (docs/security.md)
     assert titles(get(client, "/api/v2/documents/")) == ["Jaarbericht 2017"]
 
 

@@ -45,11 +45,13 @@ def page(home):
 
 
 @pytest.fixture
-def document(settings, tmp_path, db):
+def document(settings, tmp_path, home):
+    """A document a published page offers (only those are served to the public)."""
     settings.MEDIA_ROOT = tmp_path
     document = get_document_model()(title="Boze burgers")
     document.file.save("boze-burgers.pdf", ContentFile(b"%PDF-1.4 demo"), save=False)
     document.save()
+    factories.StandardPageFactory(parent=home["nl"], body=[("download", {"document": document})])
     return document
 
 

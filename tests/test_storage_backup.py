@@ -17,50 +17,13 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
-import boto3
 import psycopg
 import pytest
-from moto.server import ThreadedMotoServer
 
 from tests.factories import StandardPageFactory
+from tests.helpers import BUCKET, stored_keys
 
 ROOT = Path(__file__).resolve().parent.parent
-BUCKET = "kennisplatform-media"
-
-
-@pytest.fixture
-def s3(settings, monkeypatch, tmp_path):
-    """A local S3-compatible server (moto's server mode) as the default storage."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "test",
-        "AWS_SECRET_ACCESS_KEY": "test",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    client = boto3.client("s3", endpoint_url=endpoint)
-    client.create_bucket(Bucket=BUCKET)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": BUCKET,
-                "endpoint_url": endpoint,
-                "querystring_auth": False,
-                "file_overwrite": False,
-            },
-        },
-    }
-    yield client, endpoint
-    server.stop()
-
-
-def stored_keys(client):
-    return {item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
 
 
 def test_images_and_renditions_are_stored_on_s3(db, s3):
@@ -73,11 +36,12 @@ def test_images_and_renditions_are_stored_on_s3(db, s3):
     assert rendition.url.startswith(f"{endpoint}/{BUCKET}/")
 
 
-def test_documents_on_s3_are_downloaded_through_the_site_counted_and_permission_checked(db, s3):
+def test_documents_on_s3_are_downloaded_through_the_site_counted_and_permission_checked(s3, home):
     client, _endpoint = s3
     document = get_document_model().objects.create(
         title="Jaarbericht", file=ContentFile(b"%PDF-1.4 jaarbericht", name="jaarbericht.pdf")
     )
+    StandardPageFactory(parent=home["nl"], body=[("download", {"document": document})])
     assert document.file.name in stored_keys(client)
     served = []
 

@@ -28,7 +28,9 @@ from core.blocks import body_blocks
 from core.listings import (
     chosen,
     live_in_active_locale,
+    localized,
     localized_live,
+    public_translation,
     published,
     section_page,
     with_renditions,
@@ -251,8 +253,8 @@ class ProjectPage(BasePage):
     def result_href(self):
         """Where "to the result" links: the result page in the visitor's language, or the URL."""
         if self.result_page_id:
-            page = self.result_page.localized
-            return page.url if page.live else ""
+            page = localized(self.result_page)
+            return page.url if page else ""
         return self.result_url
 
     @property
@@ -306,10 +308,8 @@ class ProjectPage(BasePage):
         """Absolute link to the result, in the project's language when it is a page."""
         if not self.result_page_id:
             return self.result_url
-        result = self.result_page.get_translation_or_none(self.locale_id)
-        if result is None or not result.live:
-            result = self.result_page
-        return result.get_full_url()
+        result = public_translation(self.result_page, self.locale_id)
+        return result.get_full_url() if result else ""
 
     def structured_data(self, request):
         """A ResearchProject: ministries that fund it as ``funder``, other partners as

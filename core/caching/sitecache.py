@@ -8,9 +8,9 @@ worker) under the current *generation*; any change that could alter them starts 
 generation, so the next request computes them afresh:
 
 - a page saved, published, unpublished, moved or deleted;
-- a snippet (navigation, partner, testimonial, …), site setting, ``Site``, ``Locale`` or
-  page view restriction saved or deleted (the models ``core.caching.purge`` treats as snippets or
-  site-wide, plus locales and view restrictions).
+- a snippet (navigation, partner, testimonial, …), site setting, ``Site``, ``Locale``,
+  page or collection view restriction saved or deleted (the models ``core.caching.purge``
+  treats as snippets or site-wide, plus locales and view restrictions).
 
 The generation is read once per request (``core.caching.requestcache``). Values must be picklable:
 plain data, or model instances without lazy relations to follow.
@@ -35,7 +35,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
@@ -86,7 +86,7 @@ def new_generation():
 
 def changes_site_content(obj):
     return (
-        isinstance(obj, (Page, Locale, PageViewRestriction))
+        isinstance(obj, (Page, Locale, PageViewRestriction, CollectionViewRestriction))
         or is_site_wide(obj)
         or type(obj) in get_snippet_models()
     )

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import LinkBlock
 from core.caching.sitecache import site_cached
+from core.listings import is_public
 
 
 @register_snippet
@@ -93,7 +94,7 @@ class Navigation(TranslatableMixin, models.Model):
         shown = {
             page.translation_key: page
             for page in pages
-            if page.locale_id == locale.pk and page.live and page.alias_of_id is None
+            if page.locale_id == locale.pk and is_public(page)
         }
         return {
             page.pk: shown[page.translation_key]

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from core.listings import view_restrictions
+from core.listings import is_public, published, view_restrictions
 from core.routing.resolver import BreadcrumbAncestorsMixin, route_below
 from core.structured_data import breadcrumb_list, page_trail
 
@@ -122,8 +122,8 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
 
 
 def localized_pages(pages, locale=None):
-    """Each of ``pages`` in ``locale`` (default: the active one): its live translation, else
-    itself if live.
+    """Each of ``pages`` in ``locale`` (default: the active one): its public translation, else
+    itself if public; a page that is neither is left out (core.listings.is_public).
 
     Translations keep pointing at the pages chosen in the source language
     (docs/decisions/translated-references.md);
@@ -135,7 +135,7 @@ def localized_pages(pages, locale=None):
     model = type(pages[0])
     translations = {
         page.translation_key: page
-        for page in model.objects.live()
+        for page in published(model.objects.all())
         .filter(
             translation_key__in={page.translation_key for page in pages},
             locale=locale or Locale.get_active(),
@@ -143,4 +143,4 @@ def localized_pages(pages, locale=None):
         .defer_streamfields()
     }
     localized = (translations.get(page.translation_key, page) for page in pages)
-    return [page for page in localized if page.live]
+    return [page for page in localized if is_public(page)]

@@ -1,18 +1,21 @@
 """Operational endpoints (liveness, readiness, robots.txt, media) and the error pages."""
 
 import logging
+import posixpath
 import sys
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as django_server_error
 from django.views.static import serve
+
+from core.documents import is_private_image_file
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +78,17 @@ def server_error(request):
     return django_server_error(request)
 
 
+# The folders of MEDIA_ROOT the public may read: Wagtail's images and renditions. Documents
+# are served only by Wagtail's document view (core/documents.py, docs/security.md).
+PUBLIC_MEDIA_FOLDERS = ("original_images/", "images/")
+
+
 @require_GET
 def serve_media(request, path):
     """Uploaded images from local disk, cacheable by Varnish and browsers, never run as a page."""
+    path = posixpath.normpath(path).lstrip("/")  # as serve() reads it: no way round the check
+    if "\x00" in path or not path.startswith(PUBLIC_MEDIA_FOLDERS) or is_private_image_file(path):
+        raise Http404("No such file.")
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = "public, max-age=86400"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

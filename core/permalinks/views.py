@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from core.listings import localized, published
 from core.models import Permalink
 from core.permalinks.share_images import ensure_share_image, share_image_digest
 
@@ -46,7 +47,7 @@ def permalink(request, page_id):
         if record is None:
             raise Http404
         translation_key = record.translation_key
-    translations = Page.objects.filter(translation_key=translation_key).live()
+    translations = published(Page.objects.filter(translation_key=translation_key))
     target = _live_translation(translations, locale)
     url = target.get_url(request) if target else None
     if url:
@@ -61,12 +62,12 @@ def permalink(request, page_id):
 def _gone(request, record, locale):
     """410 with the way on: the deleted page's parent and the pages its type suggests."""
     suggestions = []
-    parent = Page.objects.filter(pk=record.parent_page_id).live().first()
+    parent = localized(published(Page.objects.filter(pk=record.parent_page_id)).first())
     if parent is not None and parent.depth > 2:
-        suggestions.append(parent.localized)
+        suggestions.append(parent)
     model = record.content_type.model_class()
     for label in getattr(model, "permalink_fallback_types", ()):
-        fallback = apps.get_model(label).objects.live().filter(locale=locale).first()
+        fallback = published(apps.get_model(label).objects.filter(locale=locale)).first()
         if fallback is not None and fallback not in suggestions:
             suggestions.append(fallback)
     return render(
@@ -81,7 +82,7 @@ def _gone(request, record, locale):
 def share_image(request, page_id):
     """The default share card of a live page (core.permalinks.share_images), drawn on first
     request."""
-    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    page = published(Page.objects.filter(pk=page_id)).specific().first()
     if page is None:
         raise Http404
     response = FileResponse(

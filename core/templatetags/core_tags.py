@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.documents import in_private_collection
+from core.listings import localized, public
 from core.permalinks.share_images import HEIGHT, WIDTH, share_image_digest
 from core.structured_data import json_ld
 
@@ -19,7 +21,7 @@ def page_alternates(context, page=None):
     """The page in every language it is published in: [{code, name, url, current}].
 
     Without a page (e.g. the search page), the current URL translated with Django's
-    ``translate_url``. Languages without a live translation are left out, so the language
+    ``translate_url``. Languages without a public translation are left out, so the language
     switcher never links to a missing page. A sub-page of a routable page (a partner's page)
     gives its own [{code, url}] as ``language_alternates`` in the context.
     """
@@ -33,9 +35,9 @@ def page_alternates(context, page=None):
     elif page is not None and getattr(page, "pk", None):
         # an alias in another locale is an untranslated copy (wagtail-localize makes them
         # for the parents of a translated page): it shows the source language, skip it
+        # and a restricted translation is on no public output (core.listings.is_public)
         translations = (
-            page.get_translations(inclusive=True)
-            .live()
+            public(page.get_translations(inclusive=True).live())
             .filter(Q(alias_of__isnull=True) | Q(pk=page.pk))
             .select_related("locale")
         )
@@ -94,3 +96,27 @@ def share_image(context, page):
 def permalink(context, page):
     """The page's absolute permanent link (/p/<id>/), or None for types without one."""
     return page.get_permalink(context["request"])
+
+
+@register.filter
+def public_document(document):
+    """``document``, or None when it is in a private collection: a chosen document that is
+    private is left out of public pages (core.documents)."""
+    if document is None or in_private_collection(document):
+        return None
+    return document
+
+
+@register.filter(name="localized")
+def localized_filter(item):
+    """The public translation of a chosen page in the visitor's language, else the page
+    itself if public, else None; a snippet's translation or itself, whichever is live first,
+    else None (core.listings.localized)."""
+    if item is None:
+        return None
+    if hasattr(item, "path") and hasattr(item, "url_path"):
+        return localized(item)
+    for candidate in (item.localized, item):
+        if getattr(candidate, "live", True):
+            return candidate
+    return None

@@ -4,6 +4,7 @@ from django import template
 
 from wagtail.models import Locale
 
+from core.listings import published
 from partners.models import PartnerIndexPage
 
 register = template.Library()
@@ -16,6 +17,8 @@ def partner_url(context, partner):
     request = context["request"]
     if not hasattr(request, "partner_index_page"):
         locale = Locale.get_active()
-        request.partner_index_page = PartnerIndexPage.objects.live().filter(locale=locale).first()
+        request.partner_index_page = published(
+            PartnerIndexPage.objects.filter(locale=locale)
+        ).first()
     index = request.partner_index_page
     return index.partner_url(partner, request) if index else ""

@@ -160,12 +160,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Media and documents on S3-compatible storage when a bucket is named (docs/operations.md).
-# Image files are linked directly (so their origin joins the CSP below); documents are
-# always streamed through Wagtail's view (WAGTAILDOCS_SERVE_METHOD).
+# Image files are public objects linked directly (so their origin joins the CSP below);
+# document objects are private and always streamed through Wagtail's view
+# (WAGTAILDOCS_SERVE_METHOD; core/storage.py, docs/security.md).
 MEDIA_ORIGINS = []
 if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
             "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
@@ -225,7 +226,12 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
 # kept for one request only.
 SITE_CACHE_SECONDS = env_int("SITE_CACHE_SECONDS", 86400 if env("REDIS_URL") else 0)
 # Models whose content is on every page: a change purges every page (core/caching/purge.py).
-PAGE_CACHE_SITE_WIDE_MODELS = ["core.Navigation"]
+# A view restriction takes a page (or collection) off every public output (docs/security.md).
+PAGE_CACHE_SITE_WIDE_MODELS = [
+    "core.Navigation",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+]
 # Purges go to the page cache, and to Varnish or a CDN when configured.
 WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.caching.pagecache.PageCacheBackend"}}
 if env("VARNISH_URL"):
@@ -327,6 +333,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 50) * 1024 * 102
 # Documents always go through Wagtail's view (counted, permission-checked, sent as an
 # attachment except PDF, with a sandboxing CSP), also when they are stored on S3.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A signed S3 URL of a document (never linked by the site) expires after this (core/storage.py).
+DOCUMENT_URL_SECONDS = env_int("DOCUMENT_URL_SECONDS", 60)
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
