@@ -48,7 +48,6 @@ class PartnerViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "kind", "website", UpdatedAtColumn()]
     list_filter = ["kind", "locale"]
-    search_fields = ["name", "description"]
 
 
 class PersonViewSet(SnippetViewSet):
@@ -57,7 +56,6 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     list_display = ["name", "role", "organisation"]
     list_filter = ["locale"]
-    search_fields = ["name", "organisation"]
 
 
 register_snippet(PartnerViewSet)

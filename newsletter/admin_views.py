@@ -57,8 +57,9 @@ class SubscriberIndexView(IndexView):
     unsubscribe_url_name = None
 
     @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
+    def header_buttons(self):
+        """The export in plain sight beside the title (not under "…")."""
+        buttons = list(super().header_buttons)
         query = self.request.GET.copy()
         query.pop("p", None)
         buttons.append(

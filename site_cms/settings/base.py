@@ -126,6 +126,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
     # An unreachable database fails fast (503, core.operations.views.server_error), not hanging.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# SQLite (the embedded default): a writer waits for another instead of failing with "database
+# is locked" (a preview and an autosave of the same page write at once). IMMEDIATE takes the
+# write lock when a transaction starts, so two transactions never deadlock on upgrading it.
+SQLITE = {"OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE["OPTIONS"])
 # Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
 DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 10)
 

@@ -1,0 +1,66 @@
+"""No admin screen answers 5xx, whoever is logged in, on the demo content.
+
+The crawl (tests/admin_crawl.py) finds what to visit: each group's admin menu and the
+screens linked from it, every listing searched and filtered, every chooser searched in both
+locales, the add, edit and preview views of every page type and snippet.
+"""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+
+import pytest
+
+from editorial import groups as editorial
+from tests import admin_crawl
+
+ROLES = [
+    editorial.EDITORS,
+    editorial.MODERATORS,
+    editorial.NEWSLETTER,
+    editorial.QUESTIONS,
+    "superuser",
+]
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        editorial.setup_editorial(apps)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def user_of(demo_content, db):
+    def make(role):
+        users = get_user_model().objects
+        if role == "superuser":
+            return users.create_superuser("crawl-admin", "admin@example.org", "x")
+        user = users.create_user(f"crawl-{role.lower()}", f"{role.lower()}@example.org", "x")
+        user.groups.set(Group.objects.filter(name=role))
+        return user
+
+    return make
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_admin_screen_fails(client, user_of, role):
+    user = user_of(role)
+    client.force_login(user)
+    crawler = admin_crawl.Crawler(client)
+    crawler.screen("/admin/")
+    menu = admin_crawl.menu_urls(user)
+    assert menu, "every group reaches something in the admin"
+    for url in menu:
+        crawler.listing(url)
+    for url in admin_crawl.chooser_urls():
+        crawler.chooser(url)
+    for urls in admin_crawl.page_type_urls() + admin_crawl.snippet_urls():
+        crawler.editing(*urls)
+    assert crawler.visited > 100
+    assert crawler.errors == [], "\n".join(crawler.errors)
