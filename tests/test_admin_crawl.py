@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 import pytest
 
@@ -26,9 +27,25 @@ ROLES = [
 
 
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
+def demo_media(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, demo_media):
+    """The demo content's images and documents, for every test of the module."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker, demo_media):
     """The demo content, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with (
+        override_settings(MEDIA_ROOT=demo_media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         call_command("load_demo_content", verbosity=0)
         editorial.setup_editorial(apps)
         yield

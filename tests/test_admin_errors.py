@@ -22,11 +22,21 @@ def admin_client(client, db):
 
 
 @pytest.mark.parametrize(
-    "factory", [factories.StandardPageFactory, factories.ThemeIndexPageFactory]
+    ("factory", "parent_factory"),
+    [
+        (factories.StandardPageFactory, None),
+        (factories.ThemeIndexPageFactory, None),
+        (factories.DossierPageFactory, factories.DossierIndexPageFactory),
+        (factories.ThemePageFactory, factories.ThemeIndexPageFactory),
+    ],
 )
-def test_a_new_page_can_be_previewed_before_its_first_save(admin_client, home, factory):
+def test_a_new_page_can_be_previewed_before_its_first_save(
+    admin_client, home, factory, parent_factory
+):
+    """(A share image and a feed of its own come with the first save.)"""
+    parent = parent_factory(parent=home["nl"]) if parent_factory else home["nl"]
     model = factory._meta.model
-    args = [model._meta.app_label, model._meta.model_name, home["nl"].pk]
+    args = [model._meta.app_label, model._meta.model_name, parent.pk]
     add_form = admin_client.get(reverse("wagtailadmin_pages:add", args=args))
     preview_url = reverse("wagtailadmin_pages:preview_on_add", args=args)
     data = form_data(add_form.content.decode(), title="Nog niet bewaard", slug="nog-niet")

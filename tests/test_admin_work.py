@@ -1,0 +1,41 @@
+"""A communications officer's week in the admin: the figures, the messages, the exports."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from editorial import groups as editorial
+from tests import factories
+from tests.admin_crawl import menu_urls
+
+
+def member_of(group_name, username="medewerker"):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x")
+    user.groups.set(Group.objects.filter(name=group_name))
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+def test_communications_officers_keep_the_figures(db):
+    """The groups made by the migrations: the newsletter group reaches and edits the figures."""
+    user, client = member_of(editorial.NEWSLETTER)
+    factories.MediaMentionFactory(title="Interview over statushouders", outlet="NOS")
+    mentions = reverse("wagtailsnippets_stats_mediamention:list")
+    followers = reverse("wagtailsnippets_stats_socialfollowers:add")
+
+    assert mentions in menu_urls(user)
+    assert "Interview over statushouders" in client.get(mentions).content.decode()
+    response = client.post(followers, {"channel": "linkedin", "year": 2017, "followers": 1850})
+    assert response.status_code == 302
+
+    editor, editor_client = member_of(editorial.EDITORS, "redacteur")
+    assert mentions not in menu_urls(editor)
+    assert editor_client.get(mentions).status_code in (302, 403)
+
+
+def test_the_admin_is_dutch_for_new_staff_whatever_their_browser(db):
+    _user, client = member_of(editorial.EDITORS)
+    response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert 'lang="nl"' in response.content.decode()
