@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_views import LocalTimeInspectView
 from core.models import OutgoingEmail, Partner, Person
 
 
@@ -21,6 +22,7 @@ class OutgoingEmailViewSet(ModelViewSet):
     search_fields = ["subject", "to"]
     form_fields = ["status"]
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     inspect_view_fields = [
         "to",
         "subject",

@@ -14,7 +14,7 @@ from django.views.generic import View
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 
 import django_filters
 
+from core.admin_views import LocalTimeInspectView
 from core.spreadsheets import csv_response
 from newsletter import figures, subscriptions
 from newsletter.forms import source_themes
@@ -83,7 +84,7 @@ class SubscriberIndexView(IndexView):
         return context
 
 
-class SubscriberInspectView(InspectView):
+class SubscriberInspectView(LocalTimeInspectView):
     any_permission_required = ["view"]
 
     def get_consent_version_display_value(self):
@@ -220,7 +221,10 @@ class SubscriberViewSet(ModelViewSet):
     def unsubscribe_view(self):
         return self.construct_view(
             SubscriberUnsubscribeView,
-            **self.get_delete_view_kwargs(delete_url_name=self.get_url_name("unsubscribe")),
+            **self.get_delete_view_kwargs(
+                delete_url_name=self.get_url_name("unsubscribe"),
+                template_name=SubscriberUnsubscribeView.template_name,
+            ),
         )
 
     @property

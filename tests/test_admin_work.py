@@ -1,9 +1,13 @@
 """A communications officer's week in the admin: the figures, the messages, the exports."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+
+from bs4 import BeautifulSoup
 
 from editorial import groups as editorial
 from tests import factories
@@ -39,3 +43,28 @@ def test_the_admin_is_dutch_for_new_staff_whatever_their_browser(db):
     _user, client = member_of(editorial.EDITORS)
     response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert 'lang="nl"' in response.content.decode()
+
+
+def test_the_unsubscribe_confirmation_says_afmelden_not_verwijderen(db):
+    _user, client = member_of(editorial.NEWSLETTER)
+    subscriber = factories.SubscriberFactory(email="lezer@example.org")
+    response = client.get(reverse("newsletter_subscribers:unsubscribe", args=[subscriber.pk]))
+    text = " ".join(
+        BeautifulSoup(response.content, "html.parser").find("main").get_text(" ").split()
+    ).lower()
+    assert "afmeld" in text
+    assert "verwijder" not in text
+
+
+def test_subscriber_times_are_in_the_site_time_zone(db):
+    """A sign-up at 10:00 UTC on a summer's day is 12:00 in Amsterdam."""
+    _user, client = member_of(editorial.NEWSLETTER)
+    moment = datetime.datetime(2026, 6, 1, 10, 0, tzinfo=datetime.UTC)
+    subscriber = factories.SubscriberFactory(
+        email="zomer@example.org", created_at=moment, confirmed_at=moment
+    )
+    inspect = client.get(reverse("newsletter_subscribers:inspect", args=[subscriber.pk]))
+    listing = client.get(reverse("newsletter_subscribers:index"))
+    for response in (inspect, listing):
+        html = response.content.decode()
+        assert "12:00" in html and "10:00" not in html
