@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 import pytest
@@ -104,3 +104,20 @@ def test_translating_a_page_again_leaves_the_live_english_page_alone(
     draft = english.get_latest_revision_as_object()
     assert [block.block_type for block in draft.body] == ["testimonial", "paragraph"]
     assert Translation.objects.filter(target_locale=locales["en"]).exists()
+
+
+def test_machine_translation_is_off_unless_configured(editor, home, locales, settings):
+    page = factories.StandardPageFactory(parent=home["nl"], title="Over ons", slug="over-ons")
+    TranslationCreator(editor[0], [locales["en"]]).create_translations(page)
+    translation = Translation.objects.get(source__object_id=page.translation_key)
+    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+
+    assert editor[1].post(url).status_code == 404
+
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+    english = page.get_translation(locales["en"])
+    editor[1].post(url, {"next": reverse("wagtailadmin_pages:edit", args=[english.pk])})
+    title = StringTranslation.objects.get(translation_of__data="Over ons", locale=locales["en"])
+    assert title.data == "ons Over"  # the dummy translator reverses the words

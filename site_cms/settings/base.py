@@ -317,6 +317,16 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # A new translation starts as a draft: it goes live when the editor publishes it in
 # wagtail-localize's editor, never half-translated (the default publishes it at once).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in localize's editor ("Translate automatically"): off unless configured.
+# DEEPL_AUTH_KEY turns on DeepL (a key ending in ":fx" uses DeepL's free API).
+if env("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": env("DEEPL_AUTH_KEY"),
+            "FORMALITY": env("DEEPL_FORMALITY", "default"),
+        },
+    }
 
 LOGIN_URL = "wagtailadmin_login"
 
