@@ -68,3 +68,12 @@ def test_subscriber_times_are_in_the_site_time_zone(db):
     for response in (inspect, listing):
         html = response.content.decode()
         assert "12:00" in html and "10:00" not in html
+
+
+def test_the_account_page_offers_only_time_zones_browsers_know(db):
+    _user, client = member_of(editorial.EDITORS)
+    html = BeautifulSoup(client.get(reverse("wagtailadmin_account")).content, "html.parser")
+    zones = [option["value"] for option in html.select("select[name$=current_time_zone] option")]
+    assert "Europe/Amsterdam" in zones
+    assert "localtime" not in zones and "posixrules" not in zones
+    assert all(zone in ("", "UTC") or "/" in zone for zone in zones)

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from the
 environment (see the README's table); dev, test and production adjust the rest."""
 
+import zoneinfo
 from pathlib import Path
 
 from django.utils.csp import CSP
@@ -154,6 +155,12 @@ USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
+# The time zones offered under Account → Time zone: the IANA "Area/City" zones and UTC. The
+# system's database also lists files such as "localtime" and "posixrules" that browsers do not
+# know, and the account page's script fails on them ("RangeError: Invalid time zone").
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone for zone in zoneinfo.available_timezones() if "/" in zone and not zone.startswith("Etc/")
+) + ["UTC"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
