@@ -6,7 +6,6 @@ import re
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -18,7 +17,6 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.models import OutgoingEmail
 from demo import questions as demo_questions
@@ -26,7 +24,6 @@ from dossiers.models import DossierPage
 from home.models import HomePage
 from questions.figures import answered_by_kind
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
-from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase
 from tests.email_backends import FlakyBackend
 from tests.factories import (
@@ -42,6 +39,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.helpers import publish_translation, soup
 
 Status = SubmittedQuestion.Status
 
@@ -54,17 +52,6 @@ VALID = {
     "consent": "on",
     "website": "",
 }
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -554,11 +541,6 @@ def test_sending_the_answer_needs_the_change_permission(db):
 
 
 # Staff: publishing as a page
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
 
 @pytest.mark.parametrize("may_publish_name", [False, True])
