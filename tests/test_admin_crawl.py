@@ -6,8 +6,6 @@ locales, the add, edit and preview views of every page type and snippet.
 """
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -16,6 +14,7 @@ import pytest
 
 from editorial import groups as editorial
 from tests import admin_crawl
+from tests.helpers import make_superuser, make_user
 
 ROLES = [
     editorial.EDITORS,
@@ -55,12 +54,9 @@ def demo_content(django_db_setup, django_db_blocker, demo_media):
 @pytest.fixture
 def user_of(demo_content, db):
     def make(role):
-        users = get_user_model().objects
         if role == "superuser":
-            return users.create_superuser("crawl-admin", "admin@example.org", "x")
-        user = users.create_user(f"crawl-{role.lower()}", f"{role.lower()}@example.org", "x")
-        user.groups.set(Group.objects.filter(name=role))
-        return user
+            return make_superuser("crawl-admin")
+        return make_user(f"crawl-{role.lower()}", role)
 
     return make
 

@@ -4,7 +4,6 @@ import threading
 import time
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from django.db.utils import ConnectionHandler
 from django.urls import reverse
@@ -13,11 +12,12 @@ import pytest
 
 from tests import factories
 from tests.admin_crawl import form_data
+from tests.helpers import make_superuser
 
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(get_user_model().objects.create_superuser("chef", "chef@example.org", "x"))
+    client.force_login(make_superuser("chef"))
     return client
 
 

@@ -2,21 +2,17 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-
-from bs4 import BeautifulSoup
 
 from editorial import groups as editorial
 from tests import factories
 from tests.admin_crawl import menu_urls
+from tests.helpers import make_user, soup
 
 
 def member_of(group_name, username="medewerker"):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x")
-    user.groups.set(Group.objects.filter(name=group_name))
+    user = make_user(username, group_name)
     client = Client()
     client.force_login(user)
     return user, client
@@ -49,9 +45,7 @@ def test_the_unsubscribe_confirmation_says_afmelden_not_verwijderen(db):
     _user, client = member_of(editorial.NEWSLETTER)
     subscriber = factories.SubscriberFactory(email="lezer@example.org")
     response = client.get(reverse("newsletter_subscribers:unsubscribe", args=[subscriber.pk]))
-    text = " ".join(
-        BeautifulSoup(response.content, "html.parser").find("main").get_text(" ").split()
-    ).lower()
+    text = " ".join(soup(response).find("main").get_text(" ").split()).lower()
     assert "afmeld" in text
     assert "verwijder" not in text
 
@@ -72,7 +66,7 @@ def test_subscriber_times_are_in_the_site_time_zone(db):
 
 def test_the_account_page_offers_only_time_zones_browsers_know(db):
     _user, client = member_of(editorial.EDITORS)
-    html = BeautifulSoup(client.get(reverse("wagtailadmin_account")).content, "html.parser")
+    html = soup(client.get(reverse("wagtailadmin_account")))
     zones = [option["value"] for option in html.select("select[name$=current_time_zone] option")]
     assert "Europe/Amsterdam" in zones
     assert "localtime" not in zones and "posixrules" not in zones

@@ -571,7 +571,7 @@ def test_publish_as_page_creates_a_draft_without_personal_data(site, editor, may
     )
     assert (page.kind, page.theme) == (QuestionKind.RESEARCH, site["theme"])
     assert [block.block_type for block in page.answer] == ["paragraph"]
-    answer = BeautifulSoup(str(page.answer[0].value), "html.parser")
+    answer = soup(str(page.answer[0].value))
     assert [p.get_text() for p in answer.find_all("p")] == [
         "Eerste alinea.",
         "Tweede alinea met <details>.",
@@ -620,7 +620,7 @@ def test_a_published_answer_with_line_breaks_can_be_edited(site, editor):
     assert page.slug.startswith("hoe-begeleiden-gemeenten-statushouders-naar-werk-taal")
     assert len(page.slug) <= 80 and not page.slug.endswith("-")
     assert page.slug.rsplit("-", 1)[-1] in page.title.lower()
-    answer = BeautifulSoup(str(page.answer[0].value), "html.parser")
+    answer = soup(str(page.answer[0].value))
     assert [" ".join(p.get_text(" ").split()) for p in answer.find_all("p")] == [
         "Dank voor uw vraag. Gemeenten kunnen statushouders op drie manieren begeleiden: "
         "taal, werk en buurt.",

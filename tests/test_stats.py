@@ -258,7 +258,7 @@ def test_the_report_exports_csv(client, editor, page, document):
 def test_a_year_without_monthly_counts_shows_no_empty_chart(client, editor, page, document):
     make_counts(page, document)
     client.force_login(editor)
-    html = BeautifulSoup(client.get("/admin/statistics/", {"year": 2016}).content, "html.parser")
+    html = soup(client.get("/admin/statistics/", {"year": 2016}))
     assert html.select("figure.month-chart svg") == []
     assert len(html.select(".month-chart__empty")) == 2
     # the CSV button shows its label

@@ -1,7 +1,6 @@
 """Sending something for translation never changes or unpublishes what is live in the target
 language: the translation waits in a draft until the editor publishes it."""
 
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -11,11 +10,12 @@ from wagtail_localize.operations import TranslationCreator
 import pytest
 
 from tests import factories
+from tests.helpers import make_superuser
 
 
 @pytest.fixture
 def editor(db):
-    user = get_user_model().objects.create_superuser("vertaler", "v@example.org", "x")
+    user = make_superuser("vertaler")
     client = Client()
     client.force_login(user)
     return user, client
