@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_views import LocalTimeInspectView
 from core.documents import refuse_unpublished_document
 from core.models import OutgoingEmail, Partner, Person
 from core.rich_text import PublicDocumentLinkHandler, PublicPageLinkHandler
@@ -34,6 +35,7 @@ class OutgoingEmailViewSet(ModelViewSet):
     search_fields = ["subject", "to"]
     form_fields = ["status"]
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     inspect_view_fields = [
         "to",
         "subject",
@@ -61,7 +63,6 @@ class PartnerViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "kind", "website", UpdatedAtColumn()]
     list_filter = ["kind", "locale"]
-    search_fields = ["name", "description"]
 
 
 class PersonViewSet(SnippetViewSet):
@@ -70,7 +71,6 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     list_display = ["name", "role", "organisation"]
     list_filter = ["locale"]
-    search_fields = ["name", "organisation"]
 
 
 register_snippet(PartnerViewSet)

@@ -52,6 +52,15 @@ MODERATOR_MODEL_PERMISSIONS = [
     ),
 ]
 
+# The figures staff type in for the annual report: media mentions and social followers,
+# kept by the communications officers (the newsletter group).
+FIGURES_MODEL_PERMISSIONS = [
+    ("stats", "mediamention", "add_mediamention change_mediamention delete_mediamention"),
+    ("stats", "mediamention", "view_mediamention"),
+    ("stats", "socialfollowers", "add_socialfollowers change_socialfollowers"),
+    ("stats", "socialfollowers", "delete_socialfollowers view_socialfollowers"),
+]
+
 # Image and document permissions, on the root collection (and so on every collection).
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", "add_image change_image choose_image"),
@@ -123,6 +132,8 @@ def setup_editorial(apps):
     for group_name, app_label, _page_model in SECTIONS:
         grant_model_permissions(apps, groups[group_name], ADMIN_ACCESS)
         grant_app_permissions(apps, groups[group_name], app_label)
+
+    grant_model_permissions(apps, groups[NEWSLETTER], FIGURES_MODEL_PERMISSIONS)
 
     grant_collection_permissions(apps, groups[EDITORS], EDITOR_COLLECTION_PERMISSIONS)
     grant_collection_permissions(apps, groups[MODERATORS], MODERATOR_COLLECTION_PERMISSIONS)

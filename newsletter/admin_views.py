@@ -5,10 +5,7 @@ and addresses; ``change`` allows a manual unsubscribe, ``delete`` the GDPR erasu
 entries name a subscriber by number, never by address, so erasure leaves no trace of it.
 """
 
-import csv
-
 from django.contrib.admin.utils import quote
-from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,7 +14,7 @@ from django.views.generic import View
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -26,18 +23,12 @@ from wagtail.log_actions import log
 
 import django_filters
 
+from core.admin_views import LocalTimeInspectView
+from core.spreadsheets import csv_response
 from newsletter import figures, subscriptions
 from newsletter.edition_admin import EditionViewSet
 from newsletter.forms import source_themes
 from newsletter.models import Subscriber
-
-# Spreadsheet programs run cells that start with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    value = "" if value is None else str(value)
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -58,8 +49,9 @@ class SubscriberIndexView(IndexView):
     unsubscribe_url_name = None
 
     @cached_property
-    def header_more_buttons(self):
-        buttons = super().header_more_buttons
+    def header_buttons(self):
+        """The export in plain sight beside the title (not under "…")."""
+        buttons = list(super().header_buttons)
         query = self.request.GET.copy()
         query.pop("p", None)
         buttons.append(
@@ -93,7 +85,7 @@ class SubscriberIndexView(IndexView):
         return context
 
 
-class SubscriberInspectView(InspectView):
+class SubscriberInspectView(LocalTimeInspectView):
     any_permission_required = ["view"]
 
     def get_consent_version_display_value(self):
@@ -171,16 +163,14 @@ class SubscriberExportView(PermissionCheckedMixin, View):
 
     def get(self, request):
         date = timezone.localdate().isoformat()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="subscribers-{date}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(heading) for heading, _value in self.columns])
-        for subscriber in self.get_queryset():
-            writer.writerow(
-                [spreadsheet_safe(value(subscriber)) for _heading, value in self.columns]
-            )
-        return response
+        return csv_response(
+            f"subscribers-{date}.csv",
+            [heading for heading, _value in self.columns],
+            (
+                [value(subscriber) for _heading, value in self.columns]
+                for subscriber in self.get_queryset()
+            ),
+        )
 
 
 class SubscriberViewSet(ModelViewSet):
@@ -238,7 +228,10 @@ class SubscriberViewSet(ModelViewSet):
     def unsubscribe_view(self):
         return self.construct_view(
             SubscriberUnsubscribeView,
-            **self.get_delete_view_kwargs(delete_url_name=self.get_url_name("unsubscribe")),
+            **self.get_delete_view_kwargs(
+                delete_url_name=self.get_url_name("unsubscribe"),
+                template_name=SubscriberUnsubscribeView.template_name,
+            ),
         )
 
     @property

@@ -8,6 +8,7 @@
   ``manage.py anonymise_questions`` once a closed question is past the retention period.
 """
 
+import re
 from html import unescape
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
-from django.utils.html import linebreaks, strip_tags
+from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,7 @@ from core.blocks import body_blocks
 from core.email.queue import queue_email
 from core.listings import chosen, localized, localized_live, published
 from core.models import BasePage, OutgoingEmail
+from core.plain_text import paragraphs, plain_text_to_rich_text
 from core.ratelimit import check_rate, too_many_requests
 from core.structured_data import organisation
 from questions.forms import AnswerFilterForm, QuestionForm
@@ -364,6 +366,50 @@ class QuestionPage(BasePage):
         ]
 
 
+TITLE_LENGTH = 255  # Page.title's max_length
+SLUG_LENGTH = 80
+GREETING = re.compile(
+    r"^(beste|geachte|hallo|hoi|goedemorgen|goedemiddag|dear|hello|hi)\b[^\n]{0,60}[,!]?$",
+    re.IGNORECASE,
+)
+SIGNATURE = re.compile(
+    r"^((met )?(vriendelijke|hartelijke) groet(en)?|groet(en|jes)?|(kind|best|warm) regards"
+    r"|regards|yours sincerely|sincerely)\b",
+    re.IGNORECASE,
+)
+
+
+def question_title(question):
+    """The whole question on one line; a question too long for a title ends at a word."""
+    title = " ".join(question.split())
+    if len(title) <= TITLE_LENGTH:
+        return title
+    return title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def title_slug(title):
+    """The slug of ``title``, at most SLUG_LENGTH characters, ending at a whole word."""
+    slug = slugify(title)
+    if len(slug) > SLUG_LENGTH:
+        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return slug or "vraag"
+
+
+def answer_for_publication(answer):
+    """(answer, left out): the e-mailed answer without its greeting ("Beste ...,") and its
+    signature ("Met vriendelijke groet, ..." and what follows), which a page does not carry."""
+    parts = paragraphs(answer)
+    left_out = []
+    if len(parts) > 1 and GREETING.match(parts[0]):
+        left_out.append(parts.pop(0))
+    for number, part in enumerate(parts):
+        if number and SIGNATURE.match(part):
+            left_out += parts[number:]
+            parts = parts[:number]
+            break
+    return "\n\n".join(parts), left_out
+
+
 class SubmittedQuestion(models.Model):
     """A question as it came in through the form (or as staff entered it), and its triage."""
 
@@ -542,24 +588,26 @@ class SubmittedQuestion(models.Model):
         self.save()
 
     def create_page_draft(self, index_page, user=None):
-        """A QuestionPage draft below ``index_page`` for an editor to review.
+        """A QuestionPage draft below ``index_page`` for an editor to review, and the parts of
+        the answer left out (the e-mail's greeting and signature, see answer_for_publication).
 
         Role and organisation are copied; the requester's name only if they agreed to be
         named; the e-mail address never.
         """
         if not self.answer.strip():
             raise ValidationError(_("Only an answered question can be published."))
-        title = Truncator(" ".join(self.question.split())).chars(120)
+        answer, left_out = answer_for_publication(self.answer)
+        title = question_title(self.question)
         page = QuestionPage(
             title=title,
-            slug=find_available_slug(index_page, slugify(Truncator(title).words(8, "")) or "vraag"),
+            slug=find_available_slug(index_page, title_slug(title)),
             question=self.question,
             requester_role=self.role,
             requester_organisation=self.organisation,
             requester_name=self.name if self.may_publish_name else "",
             kind=self.kind or QuestionKind.STRAIGHTFORWARD,
             theme=self.theme,
-            answer=[("paragraph", RichText(linebreaks(self.answer, autoescape=True)))],
+            answer=[("paragraph", RichText(plain_text_to_rich_text(answer)))] if answer else [],
             live=False,
             owner=user,
         )
@@ -567,7 +615,7 @@ class SubmittedQuestion(models.Model):
         page.save_revision(user=user, log_action=True)
         self.published_page = page
         self.save(update_fields=["published_page"])
-        return page
+        return page, left_out
 
     def anonymise(self):
         """Erase the name and e-mail address, and the e-mails that carried them."""

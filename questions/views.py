@@ -18,7 +18,7 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Locale
 
 from questions.models import (
@@ -58,24 +58,23 @@ class QuestionEditView(EditView):
     publish_url_name = None
 
     @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
+    def header_buttons(self):
+        """The two actions of the screen, in plain sight beside the title (not under "…")."""
+        buttons = list(super().header_buttons)
         if not self.object.answer_sent_at:
             buttons.append(
-                Button(
+                HeaderButton(
                     _("Send answer by e-mail"),
                     url=reverse(self.send_answer_url_name, args=[self.object.pk]),
                     icon_name="mail",
-                    priority=40,
                 )
             )
         if self.object.published_page_id is None:
             buttons.append(
-                Button(
+                HeaderButton(
                     _("Publish as page"),
                     url=reverse(self.publish_url_name, args=[self.object.pk]),
                     icon_name="doc-full",
-                    priority=50,
                 )
             )
         return buttons
@@ -174,12 +173,21 @@ class PublishAsPageView(QuestionActionView):
             raise ValidationError(_("There is no question index page to publish under yet."))
         if not index_page.permissions_for_user(self.request.user).can_add_subpage():
             raise PermissionDenied
-        page = self.object.create_page_draft(index_page, user=self.request.user)
+        page, left_out = self.object.create_page_draft(index_page, user=self.request.user)
         messages.success(
             self.request,
             _("Draft page “%(title)s” created: review it, then publish it.")
             % {"title": page.title},
         )
+        if left_out:
+            messages.warning(
+                self.request,
+                _(
+                    "The greeting and signature of the e-mail were left out of the page: "
+                    "“%(text)s”. Check that the answer reads well on its own."
+                )
+                % {"text": " … ".join(" ".join(part.split()) for part in left_out)},
+            )
         return redirect("wagtailadmin_pages:edit", page.pk)
 
 

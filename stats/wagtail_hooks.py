@@ -47,7 +47,6 @@ class MediaMentionViewSet(SnippetViewSet):
     menu_label = _("Media mentions")
     list_display = ["title", "outlet", "date"]
     list_filter = ["date"]
-    search_fields = ["title", "outlet"]
     ordering = ["-date"]
 
 

@@ -2,6 +2,7 @@
 user bar, the translation workflow and the dashboard panel."""
 
 import datetime
+import json
 
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -96,6 +97,55 @@ def test_editor_submits_and_the_moderator_approves(client, team, page):
     page.refresh_from_db()
     assert page.title == "Over het kennisplatform"
     assert page.live and not page.workflow_in_progress
+
+
+def approve_in_editor(client, page, comment="", **changes):
+    """The moderator's "Approve and publish" in the page editor (with the comment modal)."""
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {
+            **edit_form(page, **changes),
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": json.dumps({"comment": comment}),
+        },
+        follow=True,
+    )
+
+
+def shown_messages(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_approval_says_published_and_emails_the_comment(client, team, page, mailoutbox):
+    client.force_login(team["editor"])
+    submit(client, page, title="Over het kennisplatform")
+    client.force_login(team["moderator"])
+    response = approve_in_editor(
+        client, page, comment="Mooi, kort en helder.", title="Over het kennisplatform"
+    )
+
+    page.refresh_from_db()
+    assert page.live and page.title == "Over het kennisplatform"
+    assert any("gepubliceerd" in message for message in shown_messages(response))
+    assert not any("bijgewerkt" in message for message in shown_messages(response))
+    to_editor = [m for m in mailoutbox if m.to == [team["editor"].email]]
+    assert to_editor and "Mooi, kort en helder." in to_editor[-1].body
+
+
+def test_approval_of_a_scheduled_page_says_scheduled(client, team, page):
+    client.force_login(team["editor"])
+    form = edit_form(page, title="Vanaf morgen")
+    form["go_live_at"] = (timezone.now() + datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {**form, "action-submit": "1"})
+    client.force_login(team["moderator"])
+    page.refresh_from_db()
+    response = approve_in_editor(client, page, title="Vanaf morgen", go_live_at=form["go_live_at"])
+
+    assert page.title == "Over ons"
+    assert any("ingepland" in message for message in shown_messages(response)), shown_messages(
+        response
+    )
 
 
 def test_moderator_requests_changes_with_a_comment(client, team, page):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -570,8 +571,11 @@ def test_publish_as_page_creates_a_draft_without_personal_data(site, editor, may
     )
     assert (page.kind, page.theme) == (QuestionKind.RESEARCH, site["theme"])
     assert [block.block_type for block in page.answer] == ["paragraph"]
-    assert "<p>Eerste alinea.</p>" in str(page.answer[0].value)
-    assert "&lt;details&gt;" in str(page.answer[0].value)
+    answer = soup(str(page.answer[0].value))
+    assert [p.get_text() for p in answer.find_all("p")] == [
+        "Eerste alinea.",
+        "Tweede alinea met <details>.",
+    ]
     stored = str(page.get_latest_revision().content)
     assert "fatima@example.org" not in stored
     assert ("Fatima el Amrani" in stored) is may_publish_name
@@ -579,6 +583,74 @@ def test_publish_as_page_creates_a_draft_without_personal_data(site, editor, may
     assert question.published_page.pk == page.pk
     # the draft is not on the site until an editor publishes it
     assert "Beleidsadviseur" not in Client().get("/nl/vragen/").content.decode()
+
+
+E_MAILED_ANSWER = """Beste mevrouw El Amrani,
+
+Dank voor uw vraag. Gemeenten kunnen
+statushouders op drie manieren begeleiden:
+taal, werk en buurt.
+
+Zie ook ons rapport.
+
+Met vriendelijke groet,
+Ikram Taouanza
+Kennisplatform Integratie & Samenleving"""
+
+
+def test_a_published_answer_with_line_breaks_can_be_edited(site, editor):
+    """The page made from an e-mailed answer opens in the editor, without the e-mail's
+    greeting and signature, and the editor is told what was left out."""
+    question = SubmittedQuestionFactory(
+        question="Hoe begeleiden gemeenten statushouders naar werk, taal en een plek in de buurt, "
+        "en welke aanpak werkt het best voor jonge alleenstaande vluchtelingen die net in "
+        "de gemeente wonen en nog geen netwerk hebben om op terug te vallen?",
+        answer=E_MAILED_ANSWER,
+        kind=QuestionKind.STRAIGHTFORWARD,
+        status=Status.ANSWERED,
+    )
+    client = admin_client(editor)
+    response = client.post(f"/admin/submitted_questions/publish/{question.pk}/", follow=True)
+
+    page = QuestionPage.objects.get()
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{page.pk}/edit/"
+    # the whole question, not cut mid-word, and a slug that follows it
+    assert page.title == " ".join(question.question.split())
+    assert page.slug.startswith("hoe-begeleiden-gemeenten-statushouders-naar-werk-taal")
+    assert len(page.slug) <= 80 and not page.slug.endswith("-")
+    assert page.slug.rsplit("-", 1)[-1] in page.title.lower()
+    answer = soup(str(page.answer[0].value))
+    assert [" ".join(p.get_text(" ").split()) for p in answer.find_all("p")] == [
+        "Dank voor uw vraag. Gemeenten kunnen statushouders op drie manieren begeleiden: "
+        "taal, werk en buurt.",
+        "Zie ook ons rapport.",
+    ]
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("Beste mevrouw El Amrani" in m and "Met vriendelijke groet" in m for m in messages)
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_a_very_long_question_gets_a_title_that_ends_at_a_word(site, editor):
+    words = "waarom " * 60
+    question = SubmittedQuestionFactory(question=words, answer="Daarom.", status=Status.ANSWERED)
+    admin_client(editor).post(f"/admin/submitted_questions/publish/{question.pk}/")
+    title = QuestionPage.objects.get().title
+    assert len(title) <= 255 and title.endswith("waarom…")
+
+
+def test_send_answer_and_publish_are_buttons_on_the_question(site, editor):
+    question = SubmittedQuestionFactory(answer="Antwoord.", status=Status.ANSWERED)
+    page = soup(admin_client(editor).get(f"/admin/submitted_questions/edit/{question.pk}/"))
+    header = page.find("header")
+    buttons = {" ".join(a.get_text().split()): a["href"] for a in header.select("a.button")}
+    assert (
+        buttons[gettext("Send answer by e-mail")]
+        == f"/admin/submitted_questions/answer/{question.pk}/"
+    )
+    assert (
+        buttons[gettext("Publish as page")] == f"/admin/submitted_questions/publish/{question.pk}/"
+    )
 
 
 def test_an_unanswered_question_is_not_published(site, editor):

@@ -250,9 +250,22 @@ def test_the_report_exports_csv(client, editor, page, document):
     client.force_login(editor)
     response = client.get("/admin/statistics/", {"year": 2017, "export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # for Dutch Excel: a byte-order mark and semicolons
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][1:] == ["2017-01", "120", "0"]
     assert rows[12][1:] == ["2017-12", "0", "3"]
+
+
+def test_a_year_without_monthly_counts_shows_no_empty_chart(client, editor, page, document):
+    make_counts(page, document)
+    client.force_login(editor)
+    html = soup(client.get("/admin/statistics/", {"year": 2016}))
+    assert html.select("figure.month-chart svg") == []
+    assert len(html.select(".month-chart__empty")) == 2
+    # the CSV button shows its label
+    button = html.find("a", href=lambda href: href and "export=csv" in href)
+    assert button.get_text(strip=True)
 
 
 def test_the_report_is_for_editors_only(client, page):

@@ -138,7 +138,14 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("biography"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Every field the admin searches or filters on (listing and chooser: the locale).
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+        index.SearchField("role"),
+        index.FilterField("locale_id"),
+    ]
 
     # A person's name is the same in every language; role and biography are translated.
     override_translatable_fields = [SynchronizedField("name")]

@@ -76,10 +76,11 @@ def structured_data(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def share_image(context, page):
-    """The picture shown when ``page`` is shared: {url, width, height}.
+    """The picture shown when ``page`` is shared: {url, width, height}, or None.
 
     A 1200×630 rendition of the page's own image (``og_image``) when it has one, else its
     default card with the title drawn on it (core.permalinks.share_images, served by /share-image/).
+    A page not saved yet (the preview of a new page) has no card yet: None.
     """
     request = context["request"]
     image = getattr(page, "og_image", None)
@@ -87,6 +88,8 @@ def share_image(context, page):
         rendition = image.get_rendition(SHARE_RENDITION)
         url = request.build_absolute_uri(rendition.url)
         return {"url": url, "width": rendition.width, "height": rendition.height}
+    if not page.pk:
+        return None
     path = reverse("share_image", args=[page.pk])
     url = request.build_absolute_uri(f"{path}?v={share_image_digest(page.title)}")
     return {"url": url, "width": WIDTH, "height": HEIGHT}

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from the
 environment (docs/environment.md); dev, test and production adjust the rest."""
 
+import zoneinfo
 from pathlib import Path
 
 from django.utils.csp import CSP
@@ -127,6 +128,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
     # An unreachable database fails fast (503, core.operations.views.server_error), not hanging.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# SQLite (the embedded default): a writer waits for another instead of failing with "database
+# is locked" (a preview and an autosave of the same page write at once). IMMEDIATE takes the
+# write lock when a transaction starts, so two transactions never deadlock on upgrading it.
+SQLITE = {"OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE["OPTIONS"])
 # Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
 DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 10)
 
@@ -149,6 +156,12 @@ USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
+# The time zones offered under Account → Time zone: the IANA "Area/City" zones and UTC. The
+# system's database also lists files such as "localtime" and "posixrules" that browsers do not
+# know, and the account page's script fails on them ("RangeError: Invalid time zone").
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone for zone in zoneinfo.available_timezones() if "/" in zone and not zone.startswith("Etc/")
+) + ["UTC"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
@@ -343,6 +356,16 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # A new translation starts as a draft: it goes live when the editor publishes it in
 # wagtail-localize's editor, never half-translated (the default publishes it at once).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in localize's editor ("Translate automatically"): off unless configured.
+# DEEPL_AUTH_KEY turns on DeepL (a key ending in ":fx" uses DeepL's free API).
+if env("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": env("DEEPL_AUTH_KEY"),
+            "FORMALITY": env("DEEPL_FORMALITY", "default"),
+        },
+    }
 
 LOGIN_URL = "wagtailadmin_login"
 

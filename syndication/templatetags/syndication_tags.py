@@ -19,10 +19,13 @@ PUBLICATION_FEED_PAGES = {
 
 
 def page_feeds(page):
-    """(title, URL name, args) of the feeds that belong with ``page``."""
+    """(title, URL name, args) of the feeds that belong with ``page``; a page's own feed
+    only once it is saved (the preview of a new page has no id yet)."""
     label = page._meta.label
     if label in PUBLICATION_FEED_PAGES:
         return [(_("Publications"), "feeds:publications", [])]
+    if not page.pk:
+        return []
     if label == "themes.ThemePage":
         return [(page.title, "feeds:theme", [page.pk])]
     if label == "dossiers.DossierPage":
