@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
+from core.caching import sitecache
 from tests.factories import (
     DossierIndexPageFactory,
     DossierPageFactory,
@@ -35,8 +36,10 @@ def pytest_sessionfinish(session, exitstatus):
 def empty_cache():
     """Every test starts with an empty cache (rate-limit counters, cached pages)."""
     cache.clear()
+    sitecache.forget_local()
     yield
     cache.clear()
+    sitecache.forget_local()
 
 
 def publish_translation(page, language_code, **fields):

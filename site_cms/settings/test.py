@@ -16,6 +16,5 @@ WHITENOISE_AUTOREFRESH = True
 # Pages are cached only in the tests of the page cache (tests/test_caching.py).
 PAGE_CACHE_SECONDS = 0
 SEARCH_CACHE_SECONDS = 0
-# One process and its local-memory cache: what every page shows is kept across requests, as
-# in production with Redis (core/caching/sitecache.py).
+# What every page shows is kept across requests, as in production (core/caching/sitecache.py).
 SITE_CACHE_SECONDS = 86400
