@@ -5,10 +5,7 @@ and addresses; ``change`` allows a manual unsubscribe, ``delete`` the GDPR erasu
 entries name a subscriber by number, never by address, so erasure leaves no trace of it.
 """
 
-import csv
-
 from django.contrib.admin.utils import quote
-from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -26,6 +23,7 @@ from wagtail.log_actions import log
 
 import django_filters
 
+from core.exports import streaming_csv
 from newsletter import figures, subscriptions
 from newsletter.forms import source_themes
 from newsletter.models import Subscriber
@@ -170,16 +168,16 @@ class SubscriberExportView(PermissionCheckedMixin, View):
 
     def get(self, request):
         date = timezone.localdate().isoformat()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="subscribers-{date}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(heading) for heading, _value in self.columns])
-        for subscriber in self.get_queryset():
-            writer.writerow(
-                [spreadsheet_safe(value(subscriber)) for _heading, value in self.columns]
-            )
-        return response
+        rows = (
+            [spreadsheet_safe(value(subscriber)) for _heading, value in self.columns]
+            for subscriber in self.get_queryset().iterator(chunk_size=2000)
+        )
+        return streaming_csv(
+            [str(heading) for heading, _value in self.columns],
+            rows,
+            f"subscribers-{date}.csv",
+            delimiter=";",
+        )
 
 
 class SubscriberViewSet(ModelViewSet):
