@@ -1,17 +1,23 @@
 """A sitemap of every locale's pages, each URL with its hreflang alternates.
 
 Wagtail's own sitemap covers only the default-language tree and emits no alternates.
+Search engines read at most 50,000 URLs from one sitemap: past that, ``/sitemap.xml`` is a
+sitemap index naming sections of at most ``LocalizedSitemap.limit`` URLs
+(``/sitemap-pages.xml?p=2`` …).
 """
 
 from collections import defaultdict
 
 from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 
 class LocalizedSitemap(Sitemap):
+    limit = 50_000  # URLs per section: the most a search engine reads from one file
+
     def items(self):
         root = self.get_wagtail_site().root_page
         roots = Page.objects.filter(translation_key=root.translation_key)
@@ -46,8 +52,25 @@ class LocalizedSitemap(Sitemap):
             urls.append(url_info)
         return urls
 
+    def get_latest_lastmod(self):
+        """For the index: one query, not every page (Django would read them all)."""
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+
+
+def _sitemaps(request):
+    return {"pages": LocalizedSitemap(request)}
+
 
 def sitemap(request):
+    """The sitemap, or an index of its sections when it has more URLs than one may hold."""
+    sitemaps = _sitemaps(request)
+    if "p" not in request.GET and sitemaps["pages"].paginator.num_pages > 1:
+        return sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap_section")
+    return sitemap_views.sitemap(request, sitemaps=sitemaps, template_name="sitemap.xml")
+
+
+def sitemap_section(request, section):
+    """A section of the sitemap index (``?p=`` names its page; 404 past the last)."""
     return sitemap_views.sitemap(
-        request, sitemaps={"pages": LocalizedSitemap(request)}, template_name="sitemap.xml"
+        request, sitemaps=_sitemaps(request), section=section, template_name="sitemap.xml"
     )

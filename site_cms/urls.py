@@ -34,6 +34,7 @@ urlpatterns = [
     path("readyz", operations.readyz, name="readyz"),
     path("robots.txt", operations.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     # the read-only public API, outside the language prefix (syndication/api.py)
     path("api/v2/", include((api.urlpatterns, "wagtailapi"))),
     path("p/<int:page_id>/", permalinks.permalink, name="permalink"),

@@ -8,7 +8,7 @@ their reverse relations, as every feature app does: it imports no other feature 
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Q, Sum
+from django.db.models import Max, Min, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -80,11 +80,21 @@ def followers(year, channel):
     return record.followers if record else 0
 
 
+def _counted_years(model):
+    """The years from the first counted day to the last: counting runs every day the site
+    does, so each year between has counts. Two index lookups, where the distinct years of
+    millions of daily rows would read them all."""
+    span = model.objects.aggregate(first=Min("day"), last=Max("day"))
+    if span["first"] is None:
+        return set()
+    return set(range(span["first"].year, span["last"].year + 1))
+
+
 def available_years():
     """This year and every year with counts, mentions or followers, most recent first."""
     years = {timezone.localdate().year}
-    years |= {day.year for day in DailyPageViews.objects.dates("day", "year")}
-    years |= {day.year for day in DailyDownloads.objects.dates("day", "year")}
+    years |= _counted_years(DailyPageViews)
+    years |= _counted_years(DailyDownloads)
     years |= {day.year for day in MediaMention.objects.dates("date", "year")}
     years |= set(SocialFollowers.objects.values_list("year", flat=True))
     return sorted(years, reverse=True)
@@ -99,49 +109,60 @@ class PageFigures:
     downloads: int
 
 
-def publication_figures(year, publications=None):
-    """Views and downloads of publications in ``year``, in three queries whatever their number.
-
-    ``publications``: the pages to report on (in any language), else every live publication.
-    Views count every translation of a publication; recorded figures are read from the
-    publication in the default language (translations carry copies of them).
-    """
-    model = apps.get_model(PUBLICATION_MODEL)
-    pages = published(model.objects.filter(locale=Locale.get_default()))
-    if publications is not None:
-        pages = pages.filter(translation_key__in=[page.translation_key for page in publications])
-    pages = list(
-        pages.defer_streamfields().annotate(
-            recorded_views=Coalesce(
-                Sum("yearly_figures__views", filter=Q(yearly_figures__year=year)), 0
-            ),
-            recorded_downloads=Coalesce(
-                Sum("yearly_figures__downloads", filter=Q(yearly_figures__year=year)), 0
-            ),
+def _publication_totals(year, pages):
+    """[(page id, views, downloads)] in ``year`` of the publications ``pages`` (a queryset in
+    the default language), in three queries whatever their number, without loading pages."""
+    rows = list(
+        pages.order_by("path").values_list(
+            "pk",
+            "translation_key",
+            "document_id",
+            Coalesce(Sum("yearly_figures__views", filter=Q(yearly_figures__year=year)), 0),
+            Coalesce(Sum("yearly_figures__downloads", filter=Q(yearly_figures__year=year)), 0),
         )
     )
     views = dict(
         DailyPageViews.objects.filter(
-            day__year=year, page__translation_key__in=[page.translation_key for page in pages]
+            day__year=year, page__translation_key__in=pages.values("translation_key")
         )
         .values_list("page__translation_key")
         .annotate(total=Sum("count"))
     )
     counted = dict(
         DailyDownloads.objects.filter(
-            day__year=year, document_id__in=[page.document_id for page in pages if page.document_id]
+            day__year=year, document_id__in=pages.filter(document__isnull=False).values("document")
         )
         .values_list("document_id")
         .annotate(total=Sum("count"))
     )
-    figures = [
-        PageFigures(
-            page=page,
-            views=page.recorded_views + views.get(page.translation_key, 0),
-            downloads=page.recorded_downloads + counted.get(page.document_id, 0),
-        )
-        for page in pages
+    return [
+        (pk, recorded_views + views.get(key, 0), recorded_downloads + counted.get(document, 0))
+        for pk, key, document, recorded_views, recorded_downloads in rows
     ]
+
+
+def _default_publications(publications=None):
+    model = apps.get_model(PUBLICATION_MODEL)
+    pages = published(model.objects.filter(locale=Locale.get_default()))
+    if publications is not None:
+        pages = pages.filter(translation_key__in=[page.translation_key for page in publications])
+    return pages
+
+
+def _figures(totals):
+    model = apps.get_model(PUBLICATION_MODEL)
+    pages = model.objects.defer_streamfields().in_bulk([pk for pk, _views, _downloads in totals])
+    return [PageFigures(pages[pk], views, downloads) for pk, views, downloads in totals]
+
+
+def publication_figures(year, publications=None):
+    """Views and downloads of publications in ``year``, in four queries whatever their number.
+
+    ``publications``: the pages to report on (in any language), else every live publication.
+    Views count every translation of a publication; recorded figures are read from the
+    publication in the default language (translations carry copies of them).
+    """
+    figures = _figures(_publication_totals(year, _default_publications(publications)))
     if publications is not None:  # in the order asked for
         order = [page.translation_key for page in publications]
         figures.sort(key=lambda item: order.index(item.page.translation_key))
@@ -149,8 +170,10 @@ def publication_figures(year, publications=None):
 
 
 def top_publications(year, limit=10):
-    figures = [item for item in publication_figures(year) if item.views or item.downloads]
-    return sorted(figures, key=lambda item: (item.downloads, item.views), reverse=True)[:limit]
+    """The publications downloaded (then viewed) most in ``year``: only those are loaded."""
+    totals = [item for item in _publication_totals(year, _default_publications()) if any(item[1:])]
+    totals.sort(key=lambda item: (item[2], item[1]), reverse=True)
+    return _figures(totals[:limit])
 
 
 def top_pages(year, model_label, limit=10):

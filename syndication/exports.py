@@ -1,14 +1,12 @@
 """Open data: the exports of projects and publications (CSV, JSON) and the page about them."""
 
-import csv
-
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from core.exports import streaming_csv, streaming_json
 from core.models import SiteSettings
 from syndication.open_data import (
     LICENCE,
@@ -49,14 +47,12 @@ def _flat(row):
 
 @require_GET
 def export_csv(request, dataset):
-    rows = [_flat(row) for row in EXPORTS[dataset](request)]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(dataset, "csv")}"'
-    response.write("\ufeff")  # byte order mark: spreadsheets then read the file as UTF-8
-    writer = csv.DictWriter(response, fieldnames=csv_columns(dataset), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return _licensed(response)
+    columns = csv_columns(dataset)
+    rows = (
+        [flat.get(column, "") for column in columns]
+        for flat in map(_flat, EXPORTS[dataset](request))
+    )
+    return _licensed(streaming_csv(columns, rows, _filename(dataset, "csv")))
 
 
 @require_GET
@@ -67,9 +63,8 @@ def export_json(request, dataset):
         "source": request.build_absolute_uri(reverse("open_data:index")),
         "language": get_language(),
         "generated": timezone.now().isoformat(timespec="seconds"),
-        dataset: EXPORTS[dataset](request),
     }
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response = streaming_json(document, dataset, EXPORTS[dataset](request))
     response["Content-Disposition"] = f'inline; filename="{_filename(dataset, "json")}"'
     return _licensed(response)
 

@@ -14,6 +14,9 @@ from dossiers.models import PublicationPage, PublicationYearFigures, authors_pre
 from stats.figures import available_years, publication_figures
 from themes.models import ProjectPage, ThemePage
 
+# rows read from the database at a time: the exports stream (core.exports)
+CHUNK_SIZE = 1000
+
 LICENCE = {
     "name": "CC BY 4.0",
     "title": "Creative Commons Attribution 4.0 International",
@@ -57,16 +60,31 @@ def _absolute(request, page):
     return page.get_full_url(request) if page is not None else ""
 
 
+def in_chunks(queryset):
+    """The objects of ``queryset`` in its order, in lists of at most ``CHUNK_SIZE``: a few
+    queries per list, whatever the number of objects (the related ones prefetched per list)."""
+    pks = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(pks), CHUNK_SIZE):
+        chunk = pks[start : start + CHUNK_SIZE]
+        objects = {obj.pk: obj for obj in queryset.filter(pk__in=chunk)}
+        yield [objects[pk] for pk in chunk if pk in objects]
+
+
 def project_rows(request):
-    """The live projects of the active locale, in the order of the page tree."""
+    """The live projects of the active locale, in the order of the page tree: an iterator
+    that reads them in chunks (the locale is the one active now, not when it is read)."""
     locale = Locale.get_active()
-    projects = list(
+    projects = (
         published(ProjectPage.objects.filter(locale=locale))
         .order_by("path")
         .defer_streamfields()
         .select_related("result_page")
         .prefetch_related("partners")
     )
+    return (row for chunk in in_chunks(projects) for row in _project_rows(request, locale, chunk))
+
+
+def _project_rows(request, locale, projects):
     parent_paths = {project.path[: -ProjectPage.steplen] for project in projects}
     themes = {theme.path: theme for theme in ThemePage.objects.filter(path__in=parent_paths)}
     partners = {
@@ -124,22 +142,31 @@ def csv_columns(dataset):
 
 
 def publication_rows(request):
-    """The live publications of the active locale, newest first, with figures per year."""
+    """The live publications of the active locale, newest first, with figures per year: an
+    iterator that reads them in chunks (the locale is the one active now)."""
     locale = Locale.get_active()
-    publications = list(
+    publications = (
         published(PublicationPage.objects.filter(locale=locale))
         .order_by("-publication_date", "-pk")
         .defer_streamfields()
         .select_related("document__collection")
         .prefetch_related(authors_prefetch(), "themes")
     )
+    years = figure_years()
+    return (
+        row
+        for chunk in in_chunks(publications)
+        for row in _publication_rows(request, locale, years, chunk)
+    )
+
+
+def _publication_rows(request, locale, years, publications):
     themes = {
         theme.translation_key: theme
         for theme in localized_pages(
             theme for publication in publications for theme in publication.themes.all()
         )
     }
-    years = figure_years()
     figures = {
         year: {item.page.translation_key: item for item in publication_figures(year, publications)}
         for year in years

@@ -9,6 +9,7 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
+from core.caching import sitecache
 from tests.factories import (
     DossierIndexPageFactory,
     DossierPageFactory,
@@ -38,8 +39,10 @@ def pytest_sessionfinish(session, exitstatus):
 def empty_cache():
     """Every test starts with an empty cache (rate-limit counters, cached pages)."""
     cache.clear()
+    sitecache.forget_local()
     yield
     cache.clear()
+    sitecache.forget_local()
 
 
 @pytest.fixture

@@ -30,14 +30,14 @@ def csv_rows(client, url):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Link"] == LICENCE_LINK
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def json_document(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Link"] == LICENCE_LINK
-    document = json.loads(response.content)
+    document = json.loads(response.getvalue())
     assert document["licence"]["name"] == "CC BY 4.0"
     assert document["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert document["attribution"] == "Kennisplatform Integratie & Samenleving"

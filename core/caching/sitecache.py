@@ -3,21 +3,23 @@
 The menus, the footer, the newsletter signup's topics, the site settings, the locales and
 the view restrictions are the same on every page of a language and change only when an
 editor publishes or saves something. ``site_cached(name, compute)`` keeps ``compute()`` in
-Django's cache (Redis in production: shared by every application server and the task
-worker) under the current *generation*; any change that could alter them starts a new
-generation, so the next request computes them afresh:
+the memory of the process (pickled, so every request gets its own copy, as from a shared
+cache) under the current *generation*, a random number stored in the database
+(``core.ContentGeneration``, one row). Any change that could alter them stores a new
+generation in the same transaction:
 
 - a page saved, published, unpublished, moved or deleted;
 - a snippet (navigation, partner, testimonial, …), site setting, ``Site``, ``Locale``,
   page or collection view restriction saved or deleted (the models ``core.caching.purge``
   treats as snippets or site-wide, plus locales and view restrictions).
 
-The generation is read once per request (``core.caching.requestcache``). Values must be picklable:
-plain data, or model instances without lazy relations to follow.
-
-This needs a cache that every process shares (``REDIS_URL``): a change made in one process
-must reach the others. Without it (``SITE_CACHE_SECONDS`` is then 0 by default) values are
-kept for the request only.
+The generation is read with one query of one row once per request
+(``core.caching.requestcache``): a process that reads a new one drops its copy and computes
+afresh, so a change made in one process (or on another server, or by a command) reaches all
+of them without a shared cache such as Redis. The value is random, not a counter, so that a
+rolled-back change can never bring back a generation whose copy holds what it saw.
+``SITE_CACHE_SECONDS`` bounds how long a copy is used; 0 keeps values for the request only.
+Values must be picklable: plain data, or model instances without lazy relations to follow.
 
 Wagtail's ``Locale.objects.get_for_language`` (behind ``Locale.get_active()``,
 ``Locale.get_default()`` and every ``page.localized``) is kept this way too
@@ -26,11 +28,12 @@ asked for the same locale row dozens of times.
 """
 
 import functools
+import pickle
+import secrets
 import time
 
+from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -43,45 +46,57 @@ from wagtail.snippets.models import get_snippet_models
 from core.caching.purge import is_site_wide
 from core.caching.requestcache import forget, memoize
 
-GENERATION_KEY = "sitecache:generation"
-_MISSING = object()
+# this process's copy: {name: (generation, moment kept, pickled value)}
+_local = {}
 
 
 def generation():
-    """The current generation (read from the cache once per request). A new one is a new
-    number, also when the cache lost it: what was kept under an older one is never read."""
+    """The current generation (read from the database once per request); 0 before the first
+    change."""
     return memoize(
-        ("sitecache",), lambda: cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+        ("sitecache",),
+        lambda: _generations().filter(pk=1).values_list("value", flat=True).first() or 0,
     )
 
 
+def _generations():
+    # by name: core.models imports this module (a model's import would be circular)
+    return apps.get_model("core", "ContentGeneration").objects
+
+
 def site_cached(name, compute):
-    """``compute()``, kept in the cache until the content changes (see the module), and
-    for the request in any case."""
-    return memoize(("sitecached", name), lambda: _shared(name, compute))
+    """``compute()``, kept until the content changes (see the module), and for the request
+    in any case."""
+    return memoize(("sitecached", name), lambda: _kept(name, compute))
 
 
-def _shared(name, compute):
+def _kept(name, compute):
     if settings.SITE_CACHE_SECONDS <= 0:
         return compute()
-    key = f"sitecache:{generation()}:{name}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, settings.SITE_CACHE_SECONDS)
+    current = generation()
+    entry = _local.get(name)
+    now = time.monotonic()
+    if entry is not None and entry[0] == current and now - entry[1] < settings.SITE_CACHE_SECONDS:
+        return pickle.loads(entry[2])  # noqa: S301 (pickled by this process)
+    if any(kept != current for kept, _moment, _value in _local.values()):
+        forget_local()  # a new generation: nothing kept under an older one is read again
+    value = compute()
+    _local[name] = (current, now, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
 
 
+def forget_local():
+    """Drop this process's copy (as a process that has just started)."""
+    _local.clear()
+
+
 def new_generation():
-    """Forget everything kept: now, and again once the transaction commits (a request
-    running meanwhile may have kept what it read before the change)."""
-
-    def bump():
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-        forget("sitecache", "sitecached")
-
-    bump()
-    transaction.on_commit(bump)
+    """Forget everything kept, in every process: a new generation, stored in the running
+    transaction (others see it once it commits); this request computes afresh now."""
+    value = secrets.randbits(62) + 1
+    if not _generations().filter(pk=1).update(value=value):
+        _generations().get_or_create(pk=1, defaults={"value": value})
+    forget("sitecache", "sitecached")
 
 
 def changes_site_content(obj):

@@ -1,3 +1,4 @@
+from .caching import ContentGeneration
 from .email import OutgoingEmail
 from .navigation import Navigation
 from .pages import BasePage, SocialMixin, localized_pages
@@ -7,6 +8,7 @@ from .snippets import Partner, Person
 
 __all__ = [
     "BasePage",
+    "ContentGeneration",
     "Navigation",
     "OutgoingEmail",
     "Partner",

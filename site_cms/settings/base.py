@@ -235,9 +235,9 @@ PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 # The API sends its own Cache-Control (API_CACHE_SECONDS): a publish reaches it in minutes.
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
 # What every page shows (menus, footer, site settings, locales; core/caching/sitecache.py) is kept
-# this long, or until the content changes. It needs the shared cache: without Redis it is
-# kept for one request only.
-SITE_CACHE_SECONDS = env_int("SITE_CACHE_SECONDS", 86400 if env("REDIS_URL") else 0)
+# by each process this long, or until the content changes (a generation in the database, so no
+# shared cache is needed); 0 keeps it for one request only.
+SITE_CACHE_SECONDS = env_int("SITE_CACHE_SECONDS", 86400)
 # Models whose content is on every page: a change purges every page (core/caching/purge.py).
 # A view restriction takes a page (or collection) off every public output (docs/security.md).
 PAGE_CACHE_SITE_WIDE_MODELS = [

@@ -16,8 +16,7 @@ WHITENOISE_AUTOREFRESH = True
 # Pages are cached only in the tests of the page cache (tests/test_caching.py).
 PAGE_CACHE_SECONDS = 0
 SEARCH_CACHE_SECONDS = 0
-# One process and its local-memory cache: what every page shows is kept across requests, as
-# in production with Redis (core/caching/sitecache.py).
+# What every page shows is kept across requests, as in production (core/caching/sitecache.py).
 SITE_CACHE_SECONDS = 86400
 # The mail provider's webhooks (newsletter/tracking.py) are tested with this basic-auth secret.
 ANYMAIL = {"WEBHOOK_SECRET": "webhook-user:webhook-secret"}
