@@ -5,8 +5,6 @@ and addresses; ``change`` allows a manual unsubscribe, ``delete`` the GDPR erasu
 entries name a subscriber by number, never by address, so erasure leaves no trace of it.
 """
 
-import csv
-
 from django.contrib.admin.utils import quote
 from django.http import HttpResponse
 from django.urls import path, reverse
@@ -26,17 +24,10 @@ from wagtail.log_actions import log
 
 import django_filters
 
+from core.spreadsheets import write_csv
 from newsletter import figures, subscriptions
 from newsletter.forms import source_themes
 from newsletter.models import Subscriber
-
-# Spreadsheet programs run cells that start with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    value = "" if value is None else str(value)
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -172,14 +163,14 @@ class SubscriberExportView(PermissionCheckedMixin, View):
         date = timezone.localdate().isoformat()
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="subscribers-{date}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(heading) for heading, _value in self.columns])
-        for subscriber in self.get_queryset():
-            writer.writerow(
-                [spreadsheet_safe(value(subscriber)) for _heading, value in self.columns]
-            )
-        return response
+        return write_csv(
+            response,
+            [heading for heading, _value in self.columns],
+            (
+                [value(subscriber) for _heading, value in self.columns]
+                for subscriber in self.get_queryset()
+            ),
+        )
 
 
 class SubscriberViewSet(ModelViewSet):
