@@ -88,14 +88,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def archive_years(self):
         past = self.events().filter(end__lt=timezone.now())
-        return [day.year for day in past.dates("start", "year", order="DESC", tzinfo=TIME_ZONE)]
+        return [day.year for day in past.datetimes("start", "year", order="DESC", tzinfo=TIME_ZONE)]
 
     def upcoming_listing(self, request):
         """One page of the upcoming events, filtered by kind, theme and month (GET)."""
         events = upcoming(self.events())
         months = [
             month.strftime("%Y-%m")
-            for month in events.dates("start", "month", tzinfo=TIME_ZONE).distinct()
+            for month in events.datetimes("start", "month", tzinfo=TIME_ZONE)
         ]
         filters = EventFilterForm(request.GET, themes=self.themes(), months=months)
         if filters.is_valid():
@@ -457,7 +457,7 @@ class EventPage(RoutablePageMixin, BasePage):
             return False
         return Registration.objects.holding_place(source).count() >= source.capacity
 
-    @path("agenda.ics", name="ics")
+    @path("ical/", name="ics")
     def ics_view(self, request):
         response = HttpResponse(
             event_calendar([self], base_url=self.get_root_url(request)),
