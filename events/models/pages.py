@@ -126,6 +126,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context.setdefault("archive_years", self.archive_years())
         return context
 
+    def get_cached_paths(self):
+        """The listing and each year of the archive: purged when an event changes."""
+        return ["/", *(f"/{year}/" for year in self.archive_years())]
+
 
 class EventPage(RoutablePageMixin, BasePage):
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
@@ -456,6 +460,9 @@ class EventPage(RoutablePageMixin, BasePage):
         if source.capacity is None:
             return False
         return Registration.objects.holding_place(source).count() >= source.capacity
+
+    def get_cached_paths(self):
+        return ["/", "/ical/"]
 
     @path("ical/", name="ics")
     def ics_view(self, request):
