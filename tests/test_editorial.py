@@ -195,6 +195,7 @@ def every_page(home):
     dossiers = factories.DossierIndexPageFactory(parent=nl)
     library = factories.PublicationIndexPageFactory(parent=nl)
     questions = factories.QuestionIndexPageFactory(parent=nl)
+    agenda = factories.EventIndexPageFactory(parent=nl)
     return [
         nl,
         factories.StandardPageFactory(parent=nl),
@@ -210,6 +211,8 @@ def every_page(home):
         factories.QuestionPageFactory(parent=questions),
         factories.NewsletterPageFactory(parent=nl),
         factories.AnnualReportPageFactory(parent=nl),
+        agenda,
+        factories.EventPageFactory(parent=agenda),
     ]
 
 
