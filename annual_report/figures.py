@@ -20,6 +20,8 @@ from wagtail.models import Locale
 
 from core.listings import published
 from core.models import Partner
+from events import figures as event_figures
+from events.choices import EventKind
 from newsletter import figures as newsletter_figures
 from questions import figures as question_figures
 from questions.models import QuestionKind
@@ -183,4 +185,20 @@ live_figures.register(
     "newsletter_subscribers",
     _("Newsletter subscribers at the end of the year"),
     lambda year, page: newsletter_figures.confirmed_count(year),
+)
+live_figures.register(
+    "events",
+    _("Events (seminars, work sessions, trainings …)"),
+    lambda year, page: event_figures.events_by_kind(year)["total"],
+)
+for kind, name in EventKind.choices:
+    live_figures.register(
+        f"events_{kind}",
+        format_lazy(_("Events: {kind}"), kind=name),
+        lambda year, page, kind=kind: event_figures.events_by_kind(year)[kind],
+    )
+live_figures.register(
+    "event_participants",
+    _("Participants in events"),
+    lambda year, page: event_figures.participants(year),
 )

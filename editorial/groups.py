@@ -6,8 +6,8 @@ takes a permission away, so running it again (the migration, ``load_demo_content
 models, the English home page, the question or newsletter page.
 
 It works on any app registry: the historical one inside a migration or the real one. Models
-of apps that are not installed (yet) are skipped, which is how the newsletter and questions
-apps are referred to: by app label, never imported.
+of apps that are not installed (yet) are skipped, which is how the newsletter, questions and
+events apps are referred to: by app label, never imported.
 """
 
 from django.conf import settings
@@ -18,6 +18,7 @@ EDITORS = "Redacteuren"
 MODERATORS = "Eindredactie"
 NEWSLETTER = "Nieuwsbrief"
 QUESTIONS = "Vragen"
+EVENTS = "Evenementen"
 
 # Wagtail's own default groups become ours (same role), so the admin shows no stray groups.
 RENAMED_DEFAULT_GROUPS = {"Editors": EDITORS, "Moderators": MODERATORS}
@@ -84,6 +85,7 @@ SECTION_PAGES = "add_page change_page"
 SECTIONS = [
     (QUESTIONS, "questions", "questionindexpage"),
     (NEWSLETTER, "newsletter", "newsletterpage"),
+    (EVENTS, "events", "eventindexpage"),
 ]
 
 
@@ -124,7 +126,7 @@ def setup_editorial(apps):
             default_group.collection_permissions.all().delete()
     groups = {
         name: Group.objects.get_or_create(name=name)[0]
-        for name in (EDITORS, MODERATORS, NEWSLETTER, QUESTIONS)
+        for name in (EDITORS, MODERATORS, NEWSLETTER, QUESTIONS, EVENTS)
     }
 
     grant_model_permissions(apps, groups[EDITORS], EDITOR_MODEL_PERMISSIONS)

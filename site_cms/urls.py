@@ -57,6 +57,7 @@ if settings.SERVE_MEDIA and settings.STORAGES["default"]["BACKEND"].endswith("Fi
 urlpatterns += i18n_patterns(
     path(_("search/"), include("search.urls")),
     path("", include("newsletter.urls")),
+    path("", include("events.urls")),
     # feeds and open data of each language, before Wagtail's pages (syndication/urls.py)
     path("", include("syndication.urls")),
     path("", include(wagtail_urls)),

@@ -3,6 +3,7 @@
 from urllib.parse import urljoin, urlsplit
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -12,6 +13,7 @@ import pytest
 
 from core.models import Navigation, Partner, Person
 from dossiers.models import DossierPage, PublicationPage, PublicationYearFigures
+from events.models import EventPage
 from home.models import HomePage
 from tests.helpers import soup
 from themes import models as theme_models
@@ -276,3 +278,32 @@ def test_every_internal_link_of_the_demo_site_works_in_both_languages(client, de
         assert publication.document.url in statuses
     assert any("?type=" in path for path in statuses)
     assert any("?theme=" in path for path in statuses)
+
+
+def test_demo_agenda_has_the_events_of_the_report_and_upcoming_ones(client, demo):
+    events = EventPage.objects.filter(locale__language_code="nl")
+    by_slug = {event.slug: event for event in events}
+    seminar = by_slug["seminar-turkse-spanningen"]
+    assert (seminar.kind, seminar.start.year) == ("seminar", 2017)
+    assert [partner.name for partner in seminar.partners.all()] == [
+        "Stichting ISBO (Islamitische Schoolbesturen Organisatie)"
+    ]
+    assert by_slug["werksessie-zorg-voor-ongedocumenteerden"].kind == "work_session"
+    arenas = [event for slug, event in by_slug.items() if slug.startswith("transitiearena-")]
+    closing = by_slug["slotbijeenkomst-transitiearenas"]
+    assert len(arenas) == 4
+    for event in [*arenas, closing]:
+        assert [project.title for project in event.projects.all()] == [
+            "Diversiteit in de Transitiearena"
+        ]
+    trainings = events.filter(kind="training", start__year=2017)
+    assert trainings.count() == 2
+    upcoming = events.filter(end__gte=timezone.now())
+    assert upcoming.count() == 3
+    assert all(event.registration_open for event in upcoming)
+    # the agenda shows them in both languages, and the transition arena project its events
+    assert "Seminar: werk voor statushouders" in client.get("/nl/agenda/").content.decode()
+    english = client.get("/en/events/").content.decode()
+    assert "Seminar: work for refugees with a residence permit" in english
+    project = ProjectPage.objects.get(title="Diversiteit in de Transitiearena")
+    assert "Slotbijeenkomst transitiearena" in client.get(project.url).content.decode()

@@ -230,6 +230,7 @@ def every_page(home):
     library = factories.PublicationIndexPageFactory(parent=nl)
     questions = factories.QuestionIndexPageFactory(parent=nl)
     newsletter = factories.NewsletterPageFactory(parent=nl)
+    agenda = factories.EventIndexPageFactory(parent=nl)
     return [
         nl,
         factories.StandardPageFactory(parent=nl),
@@ -246,6 +247,8 @@ def every_page(home):
         newsletter,
         factories.NewsletterEditionPageFactory(parent=newsletter),
         factories.AnnualReportPageFactory(parent=nl),
+        agenda,
+        factories.EventPageFactory(parent=agenda),
     ]
 
 

@@ -10,7 +10,9 @@ Usage from any app::
 renders ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html`` (the HTML
 version extends ``emails/base.html``, the shared frame with the institute's name and address,
 in the recipient's language: ``LANGUAGE_CODE`` is in every e-mail's context). ``headers`` are
-extra message headers, stored with the e-mail (e.g. ``List-Unsubscribe``).
+extra message headers, stored with the e-mail (e.g. ``List-Unsubscribe``). ``attachments``
+are text files sent with it, ``(filename, content, mimetype)`` each (e.g. a calendar file),
+stored with the e-mail so that a retry sends them too.
 """
 
 from django.conf import settings
@@ -28,7 +30,7 @@ def render_plain_text(template_name, context):
     return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
-def queue_email(*, to, purpose, template, context, language=None, headers=None):
+def queue_email(*, to, purpose, template, context, language=None, headers=None, attachments=()):
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     context = {
         **context,
@@ -48,6 +50,10 @@ def queue_email(*, to, purpose, template, context, language=None, headers=None):
         html_body=html_body,
         purpose=purpose,
         headers=headers or {},
+        attachments=[
+            {"filename": filename, "content": content, "mimetype": mimetype}
+            for filename, content, mimetype in attachments
+        ],
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
     return email

@@ -45,6 +45,8 @@ def deliver_email(email_id):
         )
         if email.html_body:
             message.attach_alternative(email.html_body, "text/html")
+        for attachment in email.attachments:
+            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         email.attempts += 1
         try:
             message.send()

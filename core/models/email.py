@@ -29,6 +29,12 @@ class OutgoingEmail(models.Model):
         blank=True,
         help_text=_("Extra message headers, e.g. List-Unsubscribe."),
     )
+    attachments = models.JSONField(
+        _("attachments"),
+        default=list,
+        blank=True,
+        help_text=_("Text files sent with the e-mail: filename, content and MIME type."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )

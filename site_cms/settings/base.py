@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "stats",
     "partners",
+    "events",
     "core",
     # wagtail
     "wagtail_localize",
@@ -281,6 +282,11 @@ STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
 # Personal data of closed questions is erased this many days after closing
 # (manage.py anonymise_questions, scheduled daily).
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
+# Agenda (events/): reminder this many days before an event, hours a waiting-list place is
+# held for the person offered it, days after an event its registrations are anonymised.
+EVENT_REMINDER_DAYS = env_int("EVENT_REMINDER_DAYS", 2)
+EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 48)
+EVENT_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 90)
 # Autocomplete requests of the search field per client per window (search/views.py).
 SEARCH_AUTOCOMPLETE_RATE = env("SEARCH_AUTOCOMPLETE_RATE", "60/m")
 # Rendered search results are kept this long unless content changes first (search/cache.py);

@@ -268,6 +268,28 @@ def site(migrated_data, home, locales):
         slug="newsletter",
         intro="<p>The news on integration and diversity, once a month.</p>",
     )
+    agenda = factories.EventIndexPageFactory(parent=nl, title="Agenda", slug="agenda")
+    publish_translation(agenda, "en", title="Events", slug="events")
+    event = factories.EventPageFactory(
+        parent=agenda,
+        title="Seminar Turkse spanningen",
+        slug="seminar-turkse-spanningen",
+        summary="Een seminar voor beleidsmakers over spanningen onder Turkse Nederlanders.",
+        audience="Beleidsmakers",
+        registration_open=True,
+        capacity=40,
+    )
+    event.themes.set([theme])
+    event.projects.set([project])
+    event.save_revision().publish()
+    publish_translation(
+        event,
+        "en",
+        title="Seminar on Turkish tensions",
+        slug="seminar-on-turkish-tensions",
+        summary="A seminar for policy makers on tensions among Turkish Dutch people.",
+        audience="Policy makers",
+    )
     for code in ("nl", "en"):
         locale = locales[code]
         links = [themes.get_translation(locale), library.get_translation(locale)]
@@ -287,6 +309,8 @@ def site(migrated_data, home, locales):
         "questions": questions,
         "question": question,
         "newsletter": newsletter,
+        "agenda": agenda,
+        "event": event,
         "image": image,
         "document": document,
         "editor": make_user("redacteur", editorial.EDITORS),

@@ -31,6 +31,10 @@ def pages_to_check(site):
         "newsletter-form-errors": (site["newsletter"], "", "main form[method=post]"),
         "annual-report": (site["annual_report"], "", None),
         "question": (site["question"], "", None),
+        "agenda": (site["agenda"], "", None),
+        "event": (site["event"], "", None),
+        # the registration form has both routes in either language; one suffices here
+        "event-form-errors": (site["event"], "register/", "main form[method=post]"),
     }
     checked = []
     for name, (page, query, form) in pages.items():
@@ -63,7 +67,7 @@ def test_public_pages_meet_wcag_21_aa_at_phone_and_desktop_width(site, new_page)
     found = {rule["id"] for rule in axe.run(probe, options=WCAG_21_AA).response["violations"]}
     assert {"label", "html-has-lang"} <= found
     checked = pages_to_check(site)
-    assert len(checked) == 22
+    assert len(checked) == 28
     for width_name, width in WIDTHS.items():
         page = new_page(width=width)
         for name, url, form in checked:

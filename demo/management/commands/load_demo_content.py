@@ -12,6 +12,7 @@ from django.db import transaction
 from demo import (
     annual_report,
     dossiers,
+    events,
     home_page,
     newsletter,
     partners,
@@ -44,7 +45,8 @@ class Command(BaseCommand):
 
 
 def load_content(home):
-    """Themes, projects, testimonials, partners, publications and the refugee dossier."""
+    """Themes, projects, testimonials, partners, publications, the refugee dossier and the
+    agenda."""
     partner_by_slug, partner_index = partners.load(home)
     theme_by_slug = themes.ensure_themes(home)
     library, publications = dossiers.ensure_library(home, theme_by_slug)
@@ -55,3 +57,4 @@ def load_content(home):
     theme_index = theme_by_slug["nieuwe-migratie"].get_parent()
     for position, page in enumerate([theme_index, dossier.get_parent(), library, partner_index]):
         ensure_header_link(page, position)
+    ensure_header_link(events.load(home, theme_by_slug, projects, partner_by_slug))
