@@ -1,8 +1,22 @@
 from wagtail import hooks
 
+from editorial import moderation
 from editorial.dashboard import EditorialQueuePanel
 
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_queue_panel(request, panels):
     panels.insert(0, EditorialQueuePanel())
+
+
+@hooks.register("before_move_page")
+def check_publish_permission_on_move(request, page, destination):
+    return moderation.before_move(request, page, destination)
+
+
+@hooks.register("before_bulk_action")
+def check_publish_permission_on_bulk_publish(request, action_type, objects, action):
+    if action_type == "publish":
+        include_descendants = action.cleaned_form.cleaned_data.get("include_descendants", False)
+        return moderation.before_bulk_publish(request, objects, include_descendants)
+    return None

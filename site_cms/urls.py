@@ -14,6 +14,7 @@ from core import sitemaps
 from core.operations import views as operations
 from core.permalinks import views as permalinks
 from core.ratelimit import throttle_login
+from editorial.moderation import guard_localize_urls
 from syndication import api
 
 # The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP,
@@ -27,6 +28,8 @@ urlpatterns = [
         admin_csp(throttle_login(LoginView.as_view())),
         name="wagtailadmin_login",
     ),
+    # wagtail-localize's views that publish, with the publish permission check they lack
+    *decorate_urlpatterns(guard_localize_urls("admin/"), admin_csp),
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("documents/", include(wagtaildocs_urls)),
     path("stats/", include("stats.urls")),

@@ -276,6 +276,10 @@ LIVE_FIGURES_CACHE_SECONDS = env_int("LIVE_FIGURES_CACHE_SECONDS", 600)
 # The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
 
+# Every locale is moderated; with this on, editors publish translations (every language but
+# LANGUAGE_CODE) themselves (editorial/groups.py, docs/editors-and-workflow.md).
+TRANSLATORS_MAY_PUBLISH = env_bool("TRANSLATORS_MAY_PUBLISH", False)
+
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Kennisplatform Integratie & Samenleving")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
