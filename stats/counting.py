@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from crawleruseragents import is_crawler
 
-from core.ratelimit import client_fingerprint
+from core.client import client_fingerprint
 
 from .models import DailyDownloads, DailyPageViews
 

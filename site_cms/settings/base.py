@@ -253,8 +253,10 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
 
 # Public forms: requests per client per window before 429 (core.ratelimit).
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", "10/h")
-# Admin login: failed attempts per client and per user name per window (core.ratelimit).
+# Logins, page/collection passwords, password reset (core.ratelimit.throttle_credentials):
+# failed attempts per client and account, and per client over all accounts, per window.
 LOGIN_RATE_LIMIT = env("LOGIN_RATE_LIMIT", "10/h")
+LOGIN_CLIENT_RATE_LIMIT = env("LOGIN_CLIENT_RATE_LIMIT", "30/h")
 # Statistics: a client's repeated view of a page or document within this many seconds is
 # not counted again (stats/counting.py).
 STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
@@ -273,8 +275,9 @@ NEWSLETTER_RETENTION_DAYS = env_int("NEWSLETTER_RETENTION_DAYS", 14)
 # Annual report: seconds a computed live figure is reused by later requests
 # (annual_report/figures.py).
 LIVE_FIGURES_CACHE_SECONDS = env_int("LIVE_FIGURES_CACHE_SECONDS", 600)
-# The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
-CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Proxies in front of the application that append to X-Forwarded-For (e.g. 2 for a CDN and
+# Varnish): the client address is the hop before them (core/client.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Every locale is moderated; with this on, editors publish translations (every language but
 # LANGUAGE_CODE) themselves (editorial/groups.py, docs/editors-and-workflow.md).
