@@ -5,10 +5,7 @@ and addresses; ``change`` allows a manual unsubscribe, ``delete`` the GDPR erasu
 entries name a subscriber by number, never by address, so erasure leaves no trace of it.
 """
 
-import csv
-
 from django.contrib.admin.utils import quote
-from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -26,17 +23,11 @@ from wagtail.log_actions import log
 
 import django_filters
 
+from core import csv_writer
+from core.csv_writer import csv_response
 from newsletter import figures, subscriptions
 from newsletter.forms import source_themes
 from newsletter.models import Subscriber
-
-# Spreadsheet programs run cells that start with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    value = "" if value is None else str(value)
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -170,15 +161,11 @@ class SubscriberExportView(PermissionCheckedMixin, View):
 
     def get(self, request):
         date = timezone.localdate().isoformat()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="subscribers-{date}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(heading) for heading, _value in self.columns])
+        response = csv_response(f"subscribers-{date}.csv")
+        writer = csv_writer.writer(response, delimiter=";")
+        writer.writerow([heading for heading, _value in self.columns])
         for subscriber in self.get_queryset():
-            writer.writerow(
-                [spreadsheet_safe(value(subscriber)) for _heading, value in self.columns]
-            )
+            writer.writerow([value(subscriber) for _heading, value in self.columns])
         return response
 
 

@@ -1,8 +1,5 @@
 """The "Statistieken" report in the Wagtail admin (Reports menu), with a CSV export."""
 
-import csv
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,13 +7,11 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core import csv_writer
+from core.csv_writer import csv_response
+
 from . import figures
 from .charts import MonthChart
-
-
-def spreadsheet_safe(text):
-    """Text a spreadsheet will not run as a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -60,16 +55,14 @@ class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def csv_response(self):
         """Everything the report shows, one row per figure: section, item, visits, downloads."""
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="statistieken-{self.year}.csv"'
-        writer = csv.writer(response)
+        response = csv_response(f"statistieken-{self.year}.csv")
+        writer = csv_writer.writer(response)
         writer.writerow([_("section"), _("item"), _("visits"), _("downloads")])
         months = zip(self.visits, self.downloads, strict=True)
         for month, (visits, downloads) in enumerate(months, start=1):
             writer.writerow([_("month"), f"{self.year}-{month:02d}", visits, downloads])
         for item in self.publications:
-            title = spreadsheet_safe(item.page.title)
-            writer.writerow([_("publication"), title, item.views, item.downloads])
+            writer.writerow([_("publication"), item.page.title, item.views, item.downloads])
         for item in self.dossiers:
-            writer.writerow([_("dossier"), spreadsheet_safe(item.page.title), item.views, ""])
+            writer.writerow([_("dossier"), item.page.title, item.views, ""])
         return response

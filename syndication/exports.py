@@ -1,14 +1,14 @@
 """Open data: the exports of projects and publications (CSV, JSON) and the page about them."""
 
-import csv
-
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from core import csv_writer
+from core.csv_writer import csv_response
 from core.models import SiteSettings
 from syndication.open_data import (
     LICENCE,
@@ -50,11 +50,8 @@ def _flat(row):
 @require_GET
 def export_csv(request, dataset):
     rows = [_flat(row) for row in EXPORTS[dataset](request)]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(dataset, "csv")}"'
-    response.write("\ufeff")  # byte order mark: spreadsheets then read the file as UTF-8
-    writer = csv.DictWriter(response, fieldnames=csv_columns(dataset), lineterminator="\r\n")
-    writer.writeheader()
+    response = csv_response(_filename(dataset, "csv"))
+    writer = csv_writer.dict_writer(response, csv_columns(dataset), lineterminator="\r\n")
     writer.writerows(rows)
     return _licensed(response)
 
