@@ -217,6 +217,9 @@ if env("REDIS_URL"):
 # server and the task worker (which purges) share.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if env("REDIS_URL") else 0)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# Part of every cached page's key, so that a deploy never serves the previous release's
+# HTML; empty: the git commit of the checkout (core/caching/pagecache.py).
+RELEASE_ID = env("RELEASE_ID", "")
 # The API sends its own Cache-Control (API_CACHE_SECONDS): a publish reaches it in minutes.
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
 # What every page shows (menus, footer, site settings, locales; core/caching/sitecache.py) is kept
