@@ -260,9 +260,8 @@ FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", "10/h")
 # failed attempts per client and account, and per client over all accounts, per window.
 LOGIN_RATE_LIMIT = env("LOGIN_RATE_LIMIT", "10/h")
 LOGIN_CLIENT_RATE_LIMIT = env("LOGIN_CLIENT_RATE_LIMIT", "30/h")
-# Statistics: a client's repeated view of a page or document within this many seconds is
-# not counted again (stats/counting.py).
-STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
+# Statistics: posts to the counting beacon per client per window before 429 (stats/views.py).
+STATS_HIT_RATE_LIMIT = env("STATS_HIT_RATE_LIMIT", "300/h")
 # Personal data of closed questions is erased this many days after closing
 # (manage.py anonymise_questions, scheduled daily).
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
