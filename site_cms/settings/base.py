@@ -232,8 +232,10 @@ PAGE_CACHE_SITE_WIDE_MODELS = ["core.Navigation"]
 WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.caching.pagecache.PageCacheBackend"}}
 if env("VARNISH_URL"):
     WAGTAILFRONTENDCACHE["varnish"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTPBackend with a timeout (core/caching/varnish.py)
+        "BACKEND": "core.caching.varnish.TimeoutHTTPBackend",
         "LOCATION": env("VARNISH_URL"),
+        "TIMEOUT": env_int("PURGE_TIMEOUT", 2),
     }
 if env("CLOUDFLARE_ZONE_ID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
