@@ -55,5 +55,5 @@ def test_a_site_wide_purge_goes_to_the_task_worker(
     with django_capture_on_commit_callbacks(execute=True):
         Navigation.objects.create(locale=home["nl"].locale)
     queued = [result.task.func for result in default_task_backend.results]
-    # queued for the worker, not run in the request (which sent no PURGE)
+    # queued for the worker, not run in the request
     assert purge.purge_every_live_page.func in queued
