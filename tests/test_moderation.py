@@ -21,7 +21,7 @@ from tests.test_editorial import edit_form, translate_strings
 team = test_editorial.team
 page = test_editorial.page
 
-REFUSAL = "You may not publish"
+REFUSAL = "pas live na goedkeuring door de eindredactie"  # the admin speaks Dutch
 
 
 def refused(response):
