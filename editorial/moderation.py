@@ -23,7 +23,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from wagtail.admin.auth import require_admin_access
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.permissions import get_permission_name
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import convert, update_translations
@@ -36,10 +37,17 @@ def may_publish(user, page):
 
 
 def may_publish_translation(user, translation):
-    """May ``user`` publish the target page of a wagtail-localize translation?
+    """May ``user`` publish the target of a wagtail-localize translation?
 
-    A target that does not exist yet would be created live under its parent's translation.
+    A page that does not exist yet would be created live under its parent's translation. A
+    snippet with drafts needs its model's publish permission; one without is saved at once
+    whenever it is edited, which the editor may do anyway.
     """
+    model = translation.source.specific_content_type.model_class()
+    if not issubclass(model, Page):
+        if issubclass(model, DraftStateMixin):
+            return user.has_perm(get_permission_name("publish", model))
+        return True
     try:
         target = translation.get_target_instance()
     except Page.DoesNotExist:
@@ -49,12 +57,13 @@ def may_publish_translation(user, translation):
     return may_publish(user, target)
 
 
-def refusal(request, page):
+def refusal(request, obj):
     """403 with a message the editor understands, and the same message for the next page."""
+    title = obj.get_admin_display_title() if isinstance(obj, Page) else str(obj)
     message = _(
         "You may not publish “%(title)s”: it goes live only after approval by the final "
         "editors. Submit it for moderation instead."
-    ) % {"title": page.get_admin_display_title()}
+    ) % {"title": title}
     messages.error(request, message)
     return HttpResponseForbidden(
         render_to_string("admin/publish_refused.html", {"message": message}, request=request)

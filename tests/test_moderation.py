@@ -245,3 +245,21 @@ def test_translator_cannot_bulk_publish_a_page_whose_alias_is_dutch(settings, cl
     assert refused(response)
     assert live_state(english)[0] is False
     assert live_state(alias)[0] is False
+
+
+def test_editor_cannot_publish_snippet_translations_by_updating_them(client, team, home):
+    testimonial = factories.TestimonialFactory(locale=home["nl"].locale)
+    source, _created = TranslationSource.get_or_create_from_instance(testimonial)
+    translation = Translation.objects.create(source=source, target_locale=home["en"].locale)
+    translate_strings(translation)
+    translation.save_target(publish=False)
+    english = testimonial.get_translation(home["en"].locale)
+    assert not english.live
+    client.force_login(team["editor"])
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        {"publish_translations": "on"},
+    )
+    assert refused(response)
+    english.refresh_from_db()
+    assert not english.live
