@@ -1,8 +1,8 @@
-"""One rate limiter for the whole site: public forms, endpoints and the admin login.
+"""One rate limiter for the whole site: public forms, endpoints and every credential form.
 
 Counts events per identity in the cache (Redis in production, shared by all application
-servers). An identity is a keyed hash (of a client address or a user name), never the value
-itself, and it is kept no longer than the window. Over the limit the answer is 429 with
+servers). An identity is a keyed hash (of a client address, or of it with an account), never the
+value itself, and it is kept no longer than the window. Over the limit the answer is 429 with
 ``Retry-After``.
 
 - ``rate_limit(scope)`` / ``check_rate()``: every request of a client counts (public forms).
@@ -114,7 +114,7 @@ def _credential_identities(request, account):
     return identities
 
 
-def throttle_credentials(view, account=None, count_every_attempt=False):
+def throttle_credentials(view, account, count_every_attempt=False):
     """Throttle a form that takes a password or sends a credential by e-mail.
 
     ``account(request, kwargs)`` names what is attacked (a user name, a restriction). Failed
@@ -127,7 +127,7 @@ def throttle_credentials(view, account=None, count_every_attempt=False):
     def wrapped(request, *args, **kwargs):
         if request.method != "POST":
             return view(request, *args, **kwargs)
-        identities = _credential_identities(request, account(request, kwargs) if account else "")
+        identities = _credential_identities(request, account(request, kwargs))
         retry_after = max(blocked(scope, identity, rate) for scope, identity, rate in identities)
         if retry_after:
             return too_many_requests(
