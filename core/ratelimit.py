@@ -1,27 +1,27 @@
-"""One rate limiter for the whole site: public forms, endpoints and the admin login.
+"""One rate limiter for the whole site: public forms, endpoints and every credential form.
 
 Counts events per identity in the cache (Redis in production, shared by all application
-servers). An identity is a keyed hash (of a client address or a user name), never the value
-itself, and it is kept no longer than the window. Over the limit the answer is 429 with
+servers). An identity is a keyed hash (of a client address, or of it with an account), never the
+value itself, and it is kept no longer than the window. Over the limit the answer is 429 with
 ``Retry-After``.
 
 - ``rate_limit(scope)`` / ``check_rate()``: every request of a client counts (public forms).
-- ``throttle_login(view)``: only *failed* logins count (``user_login_failed``), per client and
-  per user name; once either is over ``LOGIN_RATE_LIMIT`` further attempts are refused
-  before the password is even checked.
+- ``throttle_credentials(view, account)``: logins, page and collection passwords, password
+  reset. Failed attempts count per client and per (client, account); over either limit
+  further attempts are refused before the password is even checked.
+
+The client address is found by ``core.client`` (behind ``TRUSTED_PROXY_COUNT`` proxies).
 """
 
 import functools
-import hashlib
-import hmac
 import time
 
 from django.conf import settings
-from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
-from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from core.client import client_fingerprint, keyed_hash
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -30,22 +30,6 @@ def parse_rate(rate):
     """'10/h' -> (10, 3600)."""
     count, _slash, unit = rate.partition("/")
     return int(count), UNITS[unit]
-
-
-def keyed_hash(value):
-    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def client_address(request):
-    """The client's address; behind a proxy the last one in its header (the proxy added it,
-    while the ones before it are whatever the client sent)."""
-    header = settings.CLIENT_IP_HEADER
-    address = request.META.get(header) or request.META.get("REMOTE_ADDR", "")
-    return address.split(",")[-1].strip()
-
-
-def client_fingerprint(request):
-    return keyed_hash(client_address(request))
 
 
 def _window(rate):
@@ -114,38 +98,57 @@ def rate_limit(scope, rate=None, methods=("POST",)):
     return decorator
 
 
-def _login_identities(request, username):
-    identities = [("login-client", client_fingerprint(request))]
-    if username:
-        identities.append(("login-user", keyed_hash(username.strip().lower())))
+def _credential_identities(request, account):
+    """Who an attempt counts against: the client, and the client for this account. Never the
+    account alone, or a stranger could lock its owner out by failing on purpose."""
+    client = client_fingerprint(request)
+    identities = [("credentials-client", client, settings.LOGIN_CLIENT_RATE_LIMIT)]
+    if account:
+        identities.append(
+            (
+                "credentials-account",
+                keyed_hash(f"{client}|{account.strip().lower()}"),
+                settings.LOGIN_RATE_LIMIT,
+            )
+        )
     return identities
 
 
-@receiver(user_login_failed)
-def count_failed_login(sender, credentials, request=None, **kwargs):
-    if request is None:
-        return
-    for scope, identity in _login_identities(request, credentials.get("username", "")):
-        hit(scope, identity, settings.LOGIN_RATE_LIMIT)
+def throttle_credentials(view, account, count_every_attempt=False):
+    """Throttle a form that takes a password or sends a credential by e-mail.
 
-
-def throttle_login(view):
-    """Refuse login attempts (429) from a client or for a user name with too many failures."""
+    ``account(request, kwargs)`` names what is attacked (a user name, a restriction). Failed
+    attempts (the view does not redirect) count, or every POST with ``count_every_attempt``
+    (a form that sends e-mail); once the client, or the client for that account, is over its
+    limit, further attempts get 429 before the password is even checked.
+    """
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method == "POST":
-            identities = _login_identities(request, request.POST.get("username", ""))
-            retry_after = max(
-                blocked(scope, identity, settings.LOGIN_RATE_LIMIT)
-                for scope, identity in identities
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        identities = _credential_identities(request, account(request, kwargs))
+        retry_after = max(blocked(scope, identity, rate) for scope, identity, rate in identities)
+        if retry_after:
+            return too_many_requests(
+                request,
+                retry_after,
+                _("Too many failed attempts. This form is blocked for a while."),
             )
-            if retry_after:
-                return too_many_requests(
-                    request,
-                    retry_after,
-                    _("Too many failed login attempts. Logging in is blocked for a while."),
-                )
-        return view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        if count_every_attempt or response.status_code not in (301, 302, 303):
+            for scope, identity, rate in identities:
+                hit(scope, identity, rate)
+        return response
 
     return wrapped
+
+
+def posted(field):
+    """``account`` for ``throttle_credentials``: a field of the posted form."""
+    return lambda request, kwargs: request.POST.get(field, "")
+
+
+def url_argument(kind, name):
+    """``account`` for ``throttle_credentials``: an argument of the URL (e.g. a restriction)."""
+    return lambda request, kwargs: f"{kind}:{kwargs.get(name)}"

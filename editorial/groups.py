@@ -1,7 +1,8 @@
 """The editorial team's groups, permissions and moderation workflow (docs/editors-and-workflow.md).
 
 ``setup_editorial(apps)`` is additive and idempotent: it creates what is missing and never
-takes a permission away, so running it again (the migration, ``load_demo_content``,
+takes a permission away (except the editors' publish permission on translations, given only
+with ``TRANSLATORS_MAY_PUBLISH``), so running it again (the migration, ``load_demo_content``,
 ``manage.py setup_editorial``) only adds what came into being since: a newly installed app's
 models, the English home page, the question or newsletter page.
 
@@ -76,8 +77,8 @@ MODERATOR_COLLECTION_PERMISSIONS = [
 # Page permissions (Wagtail's PAGE_PERMISSION_TYPES) per subtree.
 EDITOR_PAGES = "add_page change_page lock_page"
 MODERATOR_PAGES = "add_page change_page lock_page publish_page unlock_page bulk_delete_page"
-# Editors publish translations themselves: the Dutch source was approved by the moderators
-# and wagtail-localize's editor has no "submit for moderation".
+# Every locale is moderated: editors publish nothing. With TRANSLATORS_MAY_PUBLISH they
+# publish the translations (every locale but the source language) themselves.
 TRANSLATOR_PAGES = "publish_page"
 SECTION_PAGES = "add_page change_page"
 
@@ -148,7 +149,10 @@ def setup_editorial(apps):
         translation_homes = Page.objects.filter(depth=2).exclude(
             locale__language_code=settings.LANGUAGE_CODE
         )
-        grant_page_permissions(apps, groups[EDITORS], translation_homes, TRANSLATOR_PAGES)
+        if settings.TRANSLATORS_MAY_PUBLISH:
+            grant_page_permissions(apps, groups[EDITORS], translation_homes, TRANSLATOR_PAGES)
+        else:
+            revoke_translator_publishing(apps)
         for group_name, app_label, page_model in SECTIONS:
             content_type = content_type_or_none(apps, app_label, page_model)
             if content_type is not None:
@@ -220,6 +224,17 @@ def grant_page_permissions(apps, group, pages, codenames):
             GroupPagePermission.objects.get_or_create(
                 group=group, page_id=page.pk, permission=permission
             )
+
+
+def revoke_translator_publishing(apps):
+    """Take the editors' publish permission away wherever it was given (the one exception to
+    this module being additive: moderation of every locale is the default)."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupPagePermission.objects.filter(
+        group__name=EDITORS,
+        permission__content_type__app_label="wagtailcore",
+        permission__codename__in=TRANSLATOR_PAGES.split(),
+    ).delete()
 
 
 def ensure_workflow(apps, moderators, root):

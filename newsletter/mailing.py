@@ -23,6 +23,7 @@ from wagtail.rich_text import expand_db_html
 import css_inline
 
 from core.email.queue import render_plain_text
+from newsletter import subscriptions
 from newsletter.edition_content import absolute_urls, html_to_text, sections
 
 GREETING = "%%greeting%%"
@@ -85,6 +86,12 @@ class Personaliser:
         """The unsubscribe link, naming the edition it came from (counted in its report)."""
         return f"{self.route_url('unsubscribe', subscriber.manage_key)}?edition={self.edition_id}"
 
+    def one_click_url(self, subscriber):
+        """The address mail programs POST to (RFC 8058), naming the edition too."""
+        key = subscriber.manage_key
+        url = subscriptions.one_click_unsubscribe_url(self.newsletter_page, self.language, key)
+        return f"{url}?edition={self.edition_id}"
+
     def greeting(self, subscriber):
         with translation.override(self.language):
             if subscriber.name:
@@ -107,7 +114,7 @@ class Personaliser:
         """The message to ``subscriber``: both parts filled in, with the list headers
         (``List-Unsubscribe`` with one-click POST, RFC 8058, and ``List-Id``)."""
         headers = {
-            "List-Unsubscribe": f"<{self.unsubscribe_url(subscriber)}>",
+            "List-Unsubscribe": f"<{self.one_click_url(subscriber)}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "List-Id": f"{settings.WAGTAIL_SITE_NAME} <{self.list_id}>",
         }

@@ -5,8 +5,11 @@ retries), so a failing mail server never loses a signup. Responses to visitors n
 whether an address was on the list: that is the views' job, these functions only act.
 """
 
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from wagtail.models import Locale
@@ -25,16 +28,36 @@ class ConfirmResult:
     INVALID = "invalid"
 
 
+def translated(page, language):
+    """``page`` in ``language`` when translated, else ``page`` itself."""
+    locale = Locale.objects.filter(language_code=language).first()
+    return ((locale and page.get_translation_or_none(locale)) or page).specific
+
+
 def page_url(page, language, route=None, **kwargs):
     """Absolute URL of ``page`` (or one of its routes) in ``language`` when translated."""
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = (locale and page.get_translation_or_none(locale)) or page
-    translated = translated.specific
-    url = translated.get_full_url()
+    translated_page = translated(page, language)
+    url = translated_page.get_full_url()
     if route:
-        with translation.override(translated.locale.language_code):
-            url += translated.reverse_subpage(route, kwargs=kwargs)
+        with translation.override(translated_page.locale.language_code):
+            url += translated_page.reverse_subpage(route, kwargs=kwargs)
     return url
+
+
+def one_click_unsubscribe_url(page, language, key):
+    """Absolute address that unsubscribes on a POST without session or CSRF token (RFC 8058)."""
+    translated_page = translated(page, language)
+    with translation.override(translated_page.locale.language_code):
+        path = reverse("newsletter_unsubscribe", kwargs={"key": key})
+    return urljoin(translated_page.get_full_url(), path)
+
+
+def unsubscribe_headers(page, language, key):
+    """The headers with which mail programs offer their own unsubscribe button."""
+    return {
+        "List-Unsubscribe": f"<{one_click_unsubscribe_url(page, language, key)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def send(subscriber, page, purpose, template, **context):
@@ -47,7 +70,7 @@ def send(subscriber, page, purpose, template, **context):
         purpose=EMAIL_PURPOSE_PREFIX + purpose,
         template=f"newsletter/emails/{template}",
         language=language,
-        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
+        headers=unsubscribe_headers(page, language, key),
         context={
             "subscriber": subscriber,
             "newsletter_url": page_url(page, language),

@@ -43,7 +43,7 @@ export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 export BASE_URL="http://localhost:$VARNISH_PORT"
 export ALLOWED_HOSTS="127.0.0.1,localhost"
 export HTTPS=false
-export CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR
+export TRUSTED_PROXY_COUNT=1
 export MEDIA_ROOT="$STACK_DIR/media"
 # a small SMTP server in scripts/scaleout_check.py receives the e-mails (and plays an outage)
 export EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend

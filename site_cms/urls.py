@@ -1,19 +1,24 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.views.account import LoginView
+from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
+from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import sitemaps
 from core.operations import views as operations
 from core.permalinks import views as permalinks
-from core.ratelimit import throttle_login
+from core.ratelimit import posted, throttle_credentials, url_argument
+from editorial.moderation import guard_localize_urls
 from syndication import api
 
 # The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP,
@@ -21,12 +26,31 @@ from syndication import api
 admin_csp = csp_override(settings.ADMIN_CSP)
 
 urlpatterns = [
-    # Failed logins are throttled per client and per user name (core.ratelimit).
+    # Every form that takes a password or sends one by e-mail is throttled per client and
+    # per (client, account) (core.ratelimit.throttle_credentials), before Wagtail's own URLs.
     path(
         "admin/login/",
-        admin_csp(throttle_login(LoginView.as_view())),
+        admin_csp(throttle_credentials(LoginView.as_view(), posted("username"))),
         name="wagtailadmin_login",
     ),
+    path(
+        "admin/password_reset/",
+        admin_csp(
+            throttle_credentials(
+                PasswordResetView.as_view(), posted("email"), count_every_attempt=True
+            )
+        ),
+        name="wagtailadmin_password_reset",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttle_credentials(
+            document_views.authenticate_with_password, url_argument("collection", "restriction_id")
+        ),
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    # wagtail-localize's views that publish, with the publish permission check they lack
+    *decorate_urlpatterns(guard_localize_urls("admin/"), admin_csp),
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("documents/", include(wagtaildocs_urls)),
     path("stats/", include("stats.urls")),
@@ -55,6 +79,22 @@ if settings.SERVE_MEDIA and settings.STORAGES["default"]["BACKEND"].endswith("Fi
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", operations.serve_media, name="media"))
 
 urlpatterns += i18n_patterns(
+    path(
+        "_util/login/",
+        throttle_credentials(
+            auth_views.LoginView.as_view(template_name=WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
+            posted("username"),
+        ),
+        name="wagtailcore_login",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttle_credentials(
+            wagtail_views.authenticate_with_password,
+            url_argument("page", "page_view_restriction_id"),
+        ),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path(_("search/"), include("search.urls")),
     path("", include("newsletter.urls")),
     path("", include("events.urls")),

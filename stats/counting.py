@@ -1,17 +1,19 @@
 """Counting page views and downloads without storing anything about the visitor.
 
-A view or download is counted when it is a real person's first request for that page or
-document within ``STATS_REPEAT_WINDOW`` seconds. Not counted: crawlers and other bots (the
+A view or download is counted when it is a client's first request for that page or
+document that day, whatever its User-Agent says (so a loop with a new User-Agent each time
+adds nothing). Not counted: crawlers and other bots (the
 maintained pattern list of the ``crawler-user-agents`` package, plus requests without a user
 agent), prefetches, previews, and people who can use the Wagtail admin (editors reading
-their own pages). Repeats are recognised by a keyed hash of the client address, user agent,
-target and day, kept only in the cache for the window: never written to the database.
+their own pages). Repeats are recognised by a hash of the client address (core.client) and
+the target, salted with a key that changes every day (``SECRET_KEY`` + date): kept only in
+the cache until the day ends, never written to the database, and yesterday's hashes cannot
+be linked to today's.
 
 Counting must never cost a page: any failure is logged and the page is served as usual.
 """
 
-import hashlib
-import hmac
+import datetime
 import logging
 
 from django.conf import settings
@@ -22,7 +24,7 @@ from django.utils import timezone
 
 from crawleruseragents import is_crawler
 
-from core.ratelimit import client_fingerprint
+from core.client import client_address, keyed_hash
 
 from .models import DailyDownloads, DailyPageViews
 
@@ -58,18 +60,19 @@ def is_countable(request):
     )
 
 
-def is_first_hit(request, target):
-    """True the first time this client asks for ``target`` within the repeat window."""
-    message = "|".join(
-        [
-            client_fingerprint(request),
-            request.META.get("HTTP_USER_AGENT", ""),
-            target,
-            timezone.localdate().isoformat(),
-        ]
+def seconds_until_tomorrow(now):
+    tomorrow = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
     )
-    digest = hmac.new(settings.SECRET_KEY.encode(), message.encode(), hashlib.sha256)
-    return cache.add(f"stats:seen:{digest.hexdigest()}", 1, timeout=settings.STATS_REPEAT_WINDOW)
+    return max(1, int((tomorrow - now).total_seconds()) + 1)
+
+
+def is_first_hit(request, target):
+    """True the first time today this client asks for ``target``."""
+    now = timezone.localtime()
+    daily_salt = f"{settings.SECRET_KEY}|stats|{now.date().isoformat()}"
+    seen = keyed_hash(f"{client_address(request)}|{target}", key=daily_salt)
+    return cache.add(f"stats:seen:{seen}", 1, timeout=seconds_until_tomorrow(now))
 
 
 def increment(model, **key):

@@ -218,8 +218,9 @@ def varnish(settings):
     settings.WAGTAILFRONTENDCACHE = {
         **settings.WAGTAILFRONTENDCACHE,
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "core.caching.varnish.TimeoutHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
+            "TIMEOUT": 2,
         },
     }
     yield PurgeRecorder.purged

@@ -205,9 +205,10 @@ def test_english_signup_gets_english_e_mail_and_links(pages, post, get):
     assert 'lang="en"' in message.alternatives[0].content
     confirm = links_in(message)[0]
     assert confirm.startswith("/en/newsletter/confirm/")
-    # mail programs offer their own unsubscribe button for the subscriber's link
+    # mail programs offer their own unsubscribe button (RFC 8058 one-click)
     unsubscribe = message.extra_headers["List-Unsubscribe"]
-    assert unsubscribe.startswith("<http") and "/en/newsletter/unsubscribe/" in unsubscribe
+    assert unsubscribe.startswith("<http") and "/en/newsletter-unsubscribe/" in unsubscribe
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert get(confirm).status_code == 200
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
@@ -365,20 +366,48 @@ def test_a_failing_mail_server_loses_no_signup_and_a_retry_delivers(pages, post,
 # --- unsubscribe and preferences ----------------------------------------------------------
 
 
-def test_one_click_unsubscribe_from_the_link_in_an_e_mail(pages, post, get):
+def test_unsubscribe_link_asks_first_and_only_a_post_unsubscribes(pages, post, get, client):
     post(SIGNUP, signup_data())
     confirm, _preferences, unsubscribe = links_in(mail.outbox[0])
     get(confirm)
+    # a mail scanner fetches the link: nothing happens
+    assert client.head(unsubscribe).status_code == 200
     response = get(unsubscribe)
     assert response.status_code == 200
-    assert "fatima@example.org" in soup(response).find("main").get_text()
     assert "no-cache" in response["Cache-Control"]
+    html = soup(response)
+    assert "fatima@example.org" in html.find("main").get_text()
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+    # the one button unsubscribes
+    [form] = html.find("main").find_all("form", method="post")
+    response = post(form["action"], {})
+    assert response.status_code == 200
+    assert "fatima@example.org" in soup(response).find("main").get_text()
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
     assert subscriber.unsubscribed_at is not None
     # the link keeps working (idempotent), a tampered one does not
-    assert get(unsubscribe).status_code == 200
+    assert post(form["action"], {}).status_code == 200
     assert get(unsubscribe.replace("/afmelden/", "/afmelden/0", 1)).status_code == 404
+    tampered = form["action"].replace("-unsubscribe/", "-unsubscribe/0", 1)
+    assert post(tampered, {}).status_code == 404
+
+
+def test_one_click_unsubscribe_from_the_mail_program(pages, post, get):
+    """RFC 8058: the mail program POSTs to the List-Unsubscribe address, with no session,
+    no cookie and no CSRF token; a GET or HEAD of that address unsubscribes nobody."""
+    post(SIGNUP, signup_data())
+    message = mail.outbox[0]
+    get(links_in(message)[0])
+    url = message.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://testserver")
+    mail_program = Client(enforce_csrf_checks=True)
+    scanned = mail_program.get(url)
+    assert scanned.status_code == 302
+    assert mail_program.head(url).status_code == 302
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+    response = mail_program.post(url, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
 
 def test_unsubscribe_form_e_mails_a_working_link(pages, post, get):
@@ -391,7 +420,8 @@ def test_unsubscribe_form_e_mails_a_working_link(pages, post, get):
     assert message.subject == "Your link to unsubscribe from our newsletter"
     unsubscribe = links_in(message)[0]
     assert unsubscribe.startswith("/en/newsletter/unsubscribe/")
-    get(unsubscribe)
+    form = soup(get(unsubscribe)).find("main").find("form", method="post")
+    post(form["action"], {})
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
 
 

@@ -80,7 +80,8 @@ def login(client, username, password, address="203.0.113.5"):
     )
 
 
-def test_ten_failed_logins_from_one_client_block_further_attempts(client, db):
+def test_ten_failed_logins_from_one_client_block_further_attempts(client, db, settings):
+    settings.LOGIN_CLIENT_RATE_LIMIT = "10/h"
     get_user_model().objects.create_superuser("redacteur", "r@example.org", "juist-wachtwoord")
     for attempt in range(10):
         response = login(client, f"gok{attempt}", "fout")
@@ -88,20 +89,11 @@ def test_ten_failed_logins_from_one_client_block_further_attempts(client, db):
     refused = login(client, "redacteur", "juist-wachtwoord")
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
-    assert "Te veel mislukte inlogpogingen" in refused.content.decode()
+    assert "Te veel mislukte pogingen" in refused.content.decode()
     assert "_auth_user_id" not in client.session
     # another client is not affected
     allowed = login(client, "redacteur", "juist-wachtwoord", address="198.51.100.7")
     assert allowed.status_code == 302
-
-
-def test_ten_failed_logins_for_one_user_name_block_it_from_every_client(client, db):
-    get_user_model().objects.create_superuser("redacteur", "r@example.org", "juist-wachtwoord")
-    for attempt in range(10):
-        assert login(client, "redacteur", "fout", address=f"192.0.2.{attempt}").status_code == 200
-    assert login(client, "Redacteur", "juist-wachtwoord", address="192.0.2.99").status_code == 429
-    get_user_model().objects.create_superuser("ander", "a@example.org", "ander-wachtwoord")
-    assert login(client, "ander", "ander-wachtwoord", address="192.0.2.99").status_code == 302
 
 
 def test_password_validators_refuse_a_weak_password(db):
@@ -152,7 +144,8 @@ def test_documents_are_downloaded_as_attachments_in_a_sandbox(client, db):
 
 
 def test_behind_a_proxy_a_forged_forwarded_address_does_not_escape_the_limit(client, db, settings):
-    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_CLIENT_RATE_LIMIT = "10/h"
     for attempt in range(10):
         response = client.post(
             "/admin/login/",

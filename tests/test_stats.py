@@ -66,12 +66,54 @@ def test_a_page_view_is_counted_once_per_visitor_within_the_window(page):
     assert row.day == timezone.localdate()
 
 
-def test_a_visitor_is_counted_again_after_the_window(page, settings):
-    settings.STATS_REPEAT_WINDOW = 1
+def test_a_visitor_is_counted_again_the_next_day(page, monkeypatch):
     client = visitor()
     client.get(page.url)
-    cache.clear()  # the window has passed: the cache entry expired
     client.get(page.url)
+    localtime = timezone.localtime
+    monkeypatch.setattr(
+        timezone, "localtime", lambda *args: localtime(*args) + datetime.timedelta(days=1)
+    )
+    client.get(page.url)
+    assert views_of(page) == 2
+
+
+def test_a_new_user_agent_does_not_make_a_new_visitor(page, document):
+    for number in range(5):
+        client = visitor(user_agent=f"{BROWSER} loop/{number}")
+        assert client.get(page.url).status_code == 200
+        assert client.post("/stats/hit", {"page": page.pk}).status_code == 204
+        client.get(document.url)
+    assert views_of(page) == 1
+    assert downloads_of(document) == 1
+
+
+def test_the_counting_beacon_is_rate_limited(page, settings):
+    settings.STATS_HIT_RATE_LIMIT = "3/h"
+    client = visitor()
+    for _hit in range(3):
+        assert client.post("/stats/hit", {"page": page.pk}).status_code == 204
+    refused = client.post("/stats/hit", {"page": page.pk})
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert visitor(address="198.51.100.20").post("/stats/hit", {"page": page.pk}).status_code == 204
+    assert views_of(page) == 2
+
+
+def test_the_client_behind_two_proxies_is_counted_not_the_proxy(page, settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+    for visitor_address in ("203.0.113.7", "203.0.113.8"):
+        Client(
+            HTTP_USER_AGENT=BROWSER,
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"{visitor_address}, 198.51.100.7",
+        ).get(page.url)
+    # a forged X-Forwarded-For entry in front does not make a new visitor
+    Client(
+        HTTP_USER_AGENT=BROWSER,
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.7, 198.51.100.7",
+    ).get(page.url)
     assert views_of(page) == 2
 
 
@@ -123,6 +165,10 @@ def test_nothing_personal_is_stored(page, document):
     )
     assert VISITOR_ADDRESS not in stored
     assert "Firefox" not in stored
+    # nor in the cache, which holds only a hash of it salted with the day
+    seen = [key for key in cache._cache if ":stats:seen:" in key]
+    assert len(seen) == 2
+    assert not any(VISITOR_ADDRESS in key for key in cache._cache)
     assert "Set-Cookie" not in str(response.headers)
 
 

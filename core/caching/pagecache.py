@@ -8,7 +8,11 @@ no CSRF token, set no cookie and did not ask to stay private. A response whose r
 used the CSRF token is sent ``Cache-Control: private, no-cache`` (a cached token would be
 one visitor's token served to all: docs/decisions/forms-on-cached-pages.md).
 
-Entries are found by path: every path has a generation number, and ``purge_path`` starts a
+Entries are found by release, scheme, host and path: a page names its own host in absolute
+links (robots.txt, hreflang, canonical), and a deploy must never serve the previous
+release's HTML (``RELEASE_ID``, else the git commit). The host is checked against
+``ALLOWED_HOSTS`` before the cache answers (400 otherwise, as without the cache).
+Every path has a generation number, and ``purge_path`` starts a
 new generation, which drops the path with all its query-string variants (``?page=2``). An
 entry keeps the generation it was stored in; one round trip to the cache (``get_many``)
 fetches both, and an entry of an older generation is a miss.
@@ -16,7 +20,9 @@ fetches both, and an entry of an older generation is a miss.
 purge (``core.caching.purge``) reaches this cache, Varnish and a CDN alike.
 """
 
+import functools
 import hashlib
+import subprocess
 import time
 from urllib.parse import urlsplit
 
@@ -37,8 +43,29 @@ def _generation_key(path):
     return f"pagecache:generation:{_digest(path)}"
 
 
-def _entry_key(path, query):
-    return f"pagecache:page:{_digest(path)}:{_digest(query)}"
+@functools.cache
+def release_id():
+    """``RELEASE_ID``, else the checkout's git commit, else a constant."""
+    if settings.RELEASE_ID:
+        return settings.RELEASE_ID
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "HEAD"],  # noqa: S607 (git from PATH, fixed arguments)
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unreleased"
+    return found.stdout.strip() or "unreleased"
+
+
+def _entry_key(request, path, query):
+    """``request.get_host()`` raises DisallowedHost (400) for a host not in ALLOWED_HOSTS."""
+    origin = f"{release_id()}|{request.scheme}://{request.get_host()}"
+    return f"pagecache:page:{_digest(origin)}:{_digest(path)}:{_digest(query)}"
 
 
 def purge_path(path):
@@ -90,7 +117,7 @@ class PageCacheMiddleware:
         enabled = settings.PAGE_CACHE_SECONDS > 0 and is_anonymous_read(request)
         if enabled:
             path, query = request.path_info, request.META.get("QUERY_STRING", "")
-            generation_key, key = _generation_key(path), _entry_key(path, query)
+            generation_key, key = _generation_key(path), _entry_key(request, path, query)
             found = cache.get_many([generation_key, key])
             generation = found.get(generation_key, 0)
             stored_generation, cached = found.get(key, (None, None))

@@ -12,10 +12,12 @@ Generic over every page type and snippet of every app (no app of ours is importe
 - a site-wide object (site settings, the ``Site`` record, anything in
   ``PAGE_CACHE_SITE_WIDE_MODELS`` such as the navigation): every live page.
 
-The URLs are collected when the change happens and purged right after the transaction
-commits, in the same process (frontend_cache's purge task, called directly rather than
-queued for the worker), so the very next request sees the change. A cache that cannot be
-reached only logs an error.
+The URLs of a page or snippet are collected when the change happens and purged right after
+the transaction commits, in the same process (frontend_cache's purge task, called directly
+rather than queued for the worker), so the very next request sees the change. Site-wide
+purges (every live page) go to the task worker instead, so that saving the navigation never
+waits for thousands of PURGE requests. A cache that cannot be reached only logs an error,
+and Varnish gets a short timeout (core/caching/varnish.py).
 """
 
 from django.conf import settings
@@ -23,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
+from django.tasks import task
 
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -120,6 +123,13 @@ def purge_deleted_page(sender, instance, **kwargs):
         purge_after_commit(affected_pages(instance))
 
 
+@task()
+def purge_every_live_page():
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().filter(depth__gt=1))
+    batch.purge()
+
+
 def is_site_wide(obj):
     label = obj._meta.label
     return isinstance(obj, (BaseSiteSetting, BaseGenericSetting, Site)) or (
@@ -133,6 +143,6 @@ def purge_for_changed_object(sender, instance, raw=False, **kwargs):
     if raw or isinstance(instance, Page):
         return  # pages are purged when published, unpublished, moved or deleted
     if is_site_wide(instance):
-        purge_after_commit(Page.objects.live().filter(depth__gt=1))
+        transaction.on_commit(purge_every_live_page.enqueue)
     elif type(instance) in get_snippet_models():
         purge_after_commit(Page.objects.live().filter(pk__in=linked_page_ids(instance)))

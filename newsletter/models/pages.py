@@ -8,6 +8,7 @@ its errors on this page.
 from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -185,7 +186,27 @@ class NewsletterPage(RoutablePageMixin, BasePage):
 
     @path(_("unsubscribe/<str:key>/"), name="unsubscribe")
     def unsubscribe(self, request, key):
-        """One click from any newsletter e-mail: unsubscribed, no login, no further step."""
+        """The link in every newsletter e-mail asks first: mail scanners fetch every link
+        (GET, HEAD), so only the button's POST (to the one-click address) unsubscribes. An
+        edition's link names the edition (``?edition=``), which the POST passes on."""
+        if request.method == "POST":
+            return self.handle_unsubscribe(request, key)
+        subscriber = Subscriber.objects.with_manage_key(key).first()
+        one_click_url = reverse("newsletter_unsubscribe", kwargs={"key": key})
+        if request.GET.get("edition", "").isdecimal():
+            one_click_url += f"?edition={request.GET['edition']}"
+        response = self.render(
+            request,
+            template="newsletter/unsubscribe_confirm.html",
+            context_overrides={"subscriber": subscriber, "one_click_url": one_click_url},
+        )
+        if subscriber is None:
+            response.status_code = 404
+        return private(response)
+
+    def handle_unsubscribe(self, request, key):
+        """Unsubscribe whoever ``key`` belongs to (POSTed here or to the one-click address),
+        counted in the report of the edition the link came from, if it names one."""
         subscriber = subscriptions.unsubscribe(key, edition=request.GET.get("edition"))
         response = self.render(
             request,

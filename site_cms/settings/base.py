@@ -233,6 +233,9 @@ if env("REDIS_URL"):
 # server and the task worker (which purges) share.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600 if env("REDIS_URL") else 0)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# Part of every cached page's key, so that a deploy never serves the previous release's
+# HTML; empty: the git commit of the checkout (core/caching/pagecache.py).
+RELEASE_ID = env("RELEASE_ID", "")
 # The API sends its own Cache-Control (API_CACHE_SECONDS): a publish reaches it in minutes.
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
 # What every page shows (menus, footer, site settings, locales; core/caching/sitecache.py) is kept
@@ -250,8 +253,10 @@ PAGE_CACHE_SITE_WIDE_MODELS = [
 WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "core.caching.pagecache.PageCacheBackend"}}
 if env("VARNISH_URL"):
     WAGTAILFRONTENDCACHE["varnish"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTPBackend with a timeout (core/caching/varnish.py)
+        "BACKEND": "core.caching.varnish.TimeoutHTTPBackend",
         "LOCATION": env("VARNISH_URL"),
+        "TIMEOUT": env_int("PURGE_TIMEOUT", 2),
     }
 if env("CLOUDFLARE_ZONE_ID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
@@ -274,11 +279,12 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
 
 # Public forms: requests per client per window before 429 (core.ratelimit).
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", "10/h")
-# Admin login: failed attempts per client and per user name per window (core.ratelimit).
+# Logins, page/collection passwords, password reset (core.ratelimit.throttle_credentials):
+# failed attempts per client and account, and per client over all accounts, per window.
 LOGIN_RATE_LIMIT = env("LOGIN_RATE_LIMIT", "10/h")
-# Statistics: a client's repeated view of a page or document within this many seconds is
-# not counted again (stats/counting.py).
-STATS_REPEAT_WINDOW = env_int("STATS_REPEAT_WINDOW", 1800)
+LOGIN_CLIENT_RATE_LIMIT = env("LOGIN_CLIENT_RATE_LIMIT", "30/h")
+# Statistics: posts to the counting beacon per client per window before 429 (stats/views.py).
+STATS_HIT_RATE_LIMIT = env("STATS_HIT_RATE_LIMIT", "300/h")
 # Personal data of closed questions is erased this many days after closing
 # (manage.py anonymise_questions, scheduled daily).
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
@@ -322,8 +328,13 @@ ANYMAIL = {
 # Annual report: seconds a computed live figure is reused by later requests
 # (annual_report/figures.py).
 LIVE_FIGURES_CACHE_SECONDS = env_int("LIVE_FIGURES_CACHE_SECONDS", 600)
-# The header that carries the client address behind a proxy (e.g. HTTP_X_FORWARDED_FOR).
-CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Proxies in front of the application that append to X-Forwarded-For (e.g. 2 for a CDN and
+# Varnish): the client address is the hop before them (core/client.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Every locale is moderated; with this on, editors publish translations (every language but
+# LANGUAGE_CODE) themselves (editorial/groups.py, docs/editors-and-workflow.md).
+TRANSLATORS_MAY_PUBLISH = env_bool("TRANSLATORS_MAY_PUBLISH", False)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Kennisplatform Integratie & Samenleving")
