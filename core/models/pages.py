@@ -13,7 +13,7 @@ from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.listings import view_restrictions
-from core.routing.resolver import BreadcrumbAncestorsMixin, route_below
+from core.routing.resolver import BreadcrumbAncestorsMixin, route_below, routes_like_page
 from core.structured_data import breadcrumb_list, page_trail
 
 META_DESCRIPTION_LENGTH = 160
@@ -69,12 +69,15 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    @routes_like_page
     def route(self, request, path_components):
         """Wagtail's routing below this page, in one query for the whole path
         (core.routing.resolver)."""
         if not path_components:
             return super().route(request, path_components)
-        return route_below(self, request, path_components, self.breadcrumb_ancestors)
+        return route_below(
+            self, request, path_components, self.breadcrumb_ancestors, root_routes=False
+        )
 
     def get_template(self, request, *args, **kwargs):
         """Page templates live in templates/pages/, named after the model (home_page.html)."""
