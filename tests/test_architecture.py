@@ -50,6 +50,7 @@ def names_defined_by(tree):
 
 def private_uses(tree, ours):
     """(line, what) for every use of a private name of Wagtail, Django or another library."""
+    allowed = ours | DOCUMENTED
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(LIBRARIES):
             modules = node.module.split(".")
@@ -64,13 +65,10 @@ def private_uses(tree, ours):
         elif isinstance(node, ast.Attribute) and is_private(node.attr):
             if node.attr == "_class" and isinstance(node.ctx, ast.Store):
                 yield node.lineno, "._class = (a cache backend's private client class)"
-            elif node.attr.startswith("_wagtail"):
+            elif node.attr.startswith("_wagtail") or node.attr not in allowed:
                 yield node.lineno, f".{node.attr}"
-            elif node.attr not in ours and node.attr not in DOCUMENTED:
-                yield node.lineno, f".{node.attr}"
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if node.value.startswith("_wagtail"):
-                yield node.lineno, repr(node.value)
+        elif isinstance(node, ast.Constant) and str(node.value).startswith("_wagtail"):
+            yield node.lineno, repr(node.value)
 
 
 def test_private_names_of_wagtail_and_django_are_used_in_the_compatibility_module_only():

@@ -4,6 +4,7 @@ drafts, private pages, aliases, redirects and unknown paths; and a page below a 
 type is gone from the code is served, not a 500."""
 
 import re
+from contextlib import contextmanager
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
@@ -26,16 +27,15 @@ from tests import factories
 ROUTE_MIDDLEWARE = "core.middleware.RouteMiddleware"
 
 
-@pytest.fixture
-def wagtails_own(monkeypatch):
-    """A context in which routing is Wagtail's alone: ``BasePage.route`` is ``Page.route``."""
-
-    def context():
-        patch = monkeypatch.context()
-        patch.__enter__().setattr(BasePage, "route", Page.route)
-        return patch
-
-    return context
+@contextmanager
+def wagtails_own():
+    """Routing by Wagtail alone: ``BasePage.route`` is ``Page.route`` meanwhile."""
+    ours = BasePage.__dict__["route"]
+    BasePage.route = Page.route
+    try:
+        yield
+    finally:
+        BasePage.route = ours
 
 
 def describe(result):
@@ -58,7 +58,7 @@ def routed(url):
         return describe(resolver.route(request, path))
 
 
-def wagtail_routed(url, wagtails_own):
+def wagtail_routed(url):
     language = url.split("/")[1]
     with wagtails_own(), translation.override(language):
         match = resolve(url)
@@ -98,7 +98,7 @@ def urls_to_compare(pages):
 
 
 @pytest.mark.django_db
-def test_routing_answers_what_wagtail_answers_for_every_demo_url(settings, wagtails_own):
+def test_routing_answers_what_wagtail_answers_for_every_demo_url(settings):
     settings.WAGTAILADMIN_BASE_URL = "http://testserver"
     call_command("load_demo_content", verbosity=0)
     pages = Page.objects.filter(depth__gt=1).specific().order_by("path")
@@ -121,12 +121,8 @@ def test_routing_answers_what_wagtail_answers_for_every_demo_url(settings, wagta
     assert any("/cite/bibtex/" in url for url in urls)  # a routable page's sub-URLs
     ours = {url: routed(url) for url in urls}
     assert sum(answer is not None for answer in ours.values()) > len(pages)
-    differing = {
-        url: (ours[url], wagtail_routed(url, wagtails_own))
-        for url in urls
-        if ours[url] != wagtail_routed(url, wagtails_own)
-    }
-    assert not differing
+    wagtails = {url: wagtail_routed(url) for url in urls}
+    assert {url: (ours[url], wagtails[url]) for url in urls if ours[url] != wagtails[url]} == {}
     assert routed(page_url(unpublished)) is None
     assert routed("/nl/oud-adres/") is None  # left to the redirects
 
@@ -155,7 +151,7 @@ def responses(urls):
     return answers
 
 
-def test_visitors_get_what_wagtails_routing_gives_them(tree, settings, wagtails_own):
+def test_visitors_get_what_wagtails_routing_gives_them(tree, settings):
     theme_url = tree["theme"].url
     urls = [
         "/nl/",
@@ -178,9 +174,9 @@ def test_visitors_get_what_wagtails_routing_gives_them(tree, settings, wagtails_
 
 
 def test_a_page_below_a_page_of_a_removed_type_is_served(tree, client):
+    project = factories.ProjectPageFactory(parent=tree["theme"])
     gone = ContentType.objects.create(app_label="themes", model="removedpagetype")
     Page.objects.filter(pk=tree["theme"].pk).update(content_type=gone)
-    project = factories.ProjectPageFactory(parent=Page.objects.get(pk=tree["theme"].pk))
 
     response = client.get(project.url)
 

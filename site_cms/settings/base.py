@@ -182,7 +182,11 @@ if env("AWS_STORAGE_BUCKET_NAME"):
         MEDIA_ORIGINS = [f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"]
 # With local disk and DEBUG off, the site serves /media/ itself (core.operations.views.serve_media).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+# Backups (core/operations/backup.py): outside the checkout, the newest BACKUP_KEEP kept (0: all),
+# the dump and the files encrypted when BACKUP_ENCRYPTION_KEY (a Fernet key) is set.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(Path.home() / "backups" / "kennisplatform")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", "")
 
 # E-mail: console in development, locmem in tests, any Django backend in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
