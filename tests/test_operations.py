@@ -11,9 +11,15 @@ from django.test import Client
 from django.utils.html import escape
 
 import pytest
+from sentry_sdk.utils import event_from_exception
 
 import core.caching.redis
-from core.operations.logging import JsonFormatter, RedactPersonalDataFilter, RequestIdFilter
+from core.operations.logging import (
+    JsonFormatter,
+    RedactPersonalDataFilter,
+    RequestIdFilter,
+    scrub_sentry_event,
+)
 from core.operations.views import server_error
 from tests.factories import StandardPageFactory
 from tests.test_foundation import run_manage
@@ -141,6 +147,38 @@ def test_email_addresses_never_reach_the_log():
     )
     line = formatted(record)
     assert line["message"] == "Signup of [e-mail] failed"
+
+
+def subscribe(email):
+    raise ValueError(f"Could not subscribe {email}")
+
+
+def test_error_reports_carry_no_personal_data():
+    try:
+        subscribe("jan@example.org")
+    except ValueError as error:
+        event, hint = event_from_exception(error)
+    assert '"vars"' in json.dumps(event)  # Sentry collects the local variables, the source...
+    event["logentry"] = {"message": "Signup of %s failed", "params": ["jan@example.org"]}
+    event["breadcrumbs"] = {
+        "values": [{"message": "mail to jan@example.org", "data": {"to": "jan@example.org"}}]
+    }
+    event["request"] = {
+        "url": "https://example.org/nl/nieuwsbrief/jan@example.org/",
+        "query_string": "email=jan@example.org",
+        "data": {"email": "jan@example.org"},
+        "cookies": {"sessionid": "abc"},
+        "headers": {"Cookie": "sessionid=abc", "User-Agent": "Firefox"},
+    }
+
+    scrubbed = json.dumps(scrub_sentry_event(event, hint))
+
+    # ...the report keeps what helps to fix the error, and nothing personal
+    assert "jan@example.org" not in scrubbed
+    assert '"vars"' not in scrubbed and "sessionid" not in scrubbed
+    assert "Could not subscribe [e-mail]" in scrubbed
+    assert "Signup of %s failed" in scrubbed and "Firefox" in scrubbed
+    assert '"function": "subscribe"' in scrubbed
 
 
 def test_sentry_reports_errors_without_personal_data_when_configured():
