@@ -1,12 +1,13 @@
 from .email import OutgoingEmail
 from .navigation import Navigation
-from .pages import BasePage, SocialMixin, localized_pages
+from .pages import BasePage, IndexPage, SocialMixin, localized_pages
 from .permalinks import Permalink
 from .settings import SiteSettings
 from .snippets import Partner, Person
 
 __all__ = [
     "BasePage",
+    "IndexPage",
     "Navigation",
     "OutgoingEmail",
     "Partner",
