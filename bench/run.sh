@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (README: "Benchmark"): the site under gunicorn (2 workers) on PostgreSQL with the
+# Benchmark (docs/performance.md): the site under gunicorn (2 workers) on PostgreSQL with the
 # Redis page cache, production settings, demo content. For every page type of the demo content
 # in Dutch and English, and a search (bench/pages.py), it prints the SQL queries of one
 # request with a cold page cache (and how many repeat a query of the same request), then

@@ -29,7 +29,8 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     Django answers every 404 of a path without a language prefix with a redirect to
     /<language>/<path> when that path is valid, and Wagtail's catch-all makes every such
-    path valid (PITFALLS.md §1): /p/999/ or /api/v2/pages/999/ would redirect to a page
+    path valid (docs/decisions/language-prefix.md): /p/999/ or /api/v2/pages/999/ would
+    redirect to a page
     that does not exist either. A path that resolved to one of our own views (it has a
     ``resolver_match``) meant what it said; unknown paths are still redirected.
     """

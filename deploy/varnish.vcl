@@ -1,4 +1,4 @@
-# Varnish in front of the application servers (README: "Scale-out").
+# Varnish in front of the application servers (docs/scale-out.md).
 # The backends and the round-robin director `app` come from backends.vcl next to this file
 # (written per deployment; scripts/scaleout.sh writes one for its two gunicorn instances).
 vcl 4.1;

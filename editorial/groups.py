@@ -1,4 +1,4 @@
-"""The editorial team's groups, permissions and moderation workflow (README: "Editorial team").
+"""The editorial team's groups, permissions and moderation workflow (docs/editors-and-workflow.md).
 
 ``setup_editorial(apps)`` is additive and idempotent: it creates what is missing and never
 takes a permission away, so running it again (the migration, ``load_demo_content``,

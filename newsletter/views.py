@@ -1,7 +1,8 @@
 """The endpoint the signup forms in the footer and in page bodies post to.
 
-Those forms appear on cached pages, so they carry no CSRF token (HELPER_BRIEF: caching vs
-CSRF); this endpoint is exempt and is protected by the honeypot, the rate limit and the
+Those forms appear on cached pages, so they carry no CSRF token
+(docs/decisions/forms-on-cached-pages.md); this endpoint is exempt and is protected by the
+honeypot, the rate limit and the
 double opt-in instead: a forged signup only sends a confirmation e-mail.
 """
 

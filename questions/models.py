@@ -178,7 +178,8 @@ class QuestionIndexPage(RoutablePageMixin, IndexPage):
         response = self.render(
             request, context_overrides={"form": form, **self.answer_listing(request, themes)}
         )
-        # The form carries a CSRF token: this page is never cached (see the README).
+        # The form carries a CSRF token: this page is never cached
+        # (docs/decisions/forms-on-cached-pages.md).
         add_never_cache_headers(response)
         return response
 

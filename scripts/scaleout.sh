@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scale-out stack, tested on this machine without containers (README: "Scale-out"):
+# The scale-out stack, tested on this machine without containers (docs/scale-out.md):
 # PostgreSQL, Redis, Varnish in front of two gunicorn instances of the site, and the task
 # worker (db_worker, restarted whenever it exits), all on loopback in a temporary folder;
 # then scripts/scaleout_check.py checks the whole chain end to end. Everything is stopped

@@ -16,7 +16,8 @@ from core.permalinks import views as permalinks
 from core.ratelimit import throttle_login
 from syndication import api
 
-# The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP, PITFALLS.md §2).
+# The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP,
+# docs/decisions/admin-csp.md).
 admin_csp = csp_override(settings.ADMIN_CSP)
 
 urlpatterns = [

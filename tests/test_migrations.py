@@ -47,10 +47,17 @@ def historical_page(apps, app_label, model, root, position, **fields):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pages_of_the_moved_apps_survive_the_upgrade():
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    executor.migrate(PREVIOUS_RELEASE)
-    old = MigrationExecutor(connection).loader.project_state(PREVIOUS_RELEASE).apps
+    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        upgrade_a_previous_release_database(leaves)
+    finally:
+        # whatever happened, the database is left at the current release for the next tests
+        MigrationExecutor(connection).migrate(leaves)
+
+
+def upgrade_a_previous_release_database(leaves):
+    MigrationExecutor(connection).migrate(PREVIOUS_RELEASE)
+    old = MigrationExecutor(connection).loader.project_state([PREVIOUS_RELEASE[0]]).apps
     root = old.get_model("wagtailcore", "Page").objects.get(depth=1)
     partner_index = historical_page(
         old,
@@ -76,9 +83,7 @@ def test_pages_of_the_moved_apps_survive_the_upgrade():
     root.numchild += 2
     root.save(update_fields=["numchild"])
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(leaves)
+    MigrationExecutor(connection).migrate(leaves)
 
     partner_page = Page.objects.get(pk=partner_index.pk)
     assert partner_page.content_type.app_label == "partners"

@@ -5,8 +5,8 @@ visitor without a session cookie is answered from the cache when the page is the
 touching the database. A response is stored (and marked ``Cache-Control: public`` with
 ``s-maxage``, so Varnish or a CDN may keep it too) only when it is a plain 200 that used
 no CSRF token, set no cookie and did not ask to stay private. A response whose rendering
-used the CSRF token is sent ``Cache-Control: private, no-cache`` (the CSRF rule of the
-brief: a cached token would be one visitor's token served to all).
+used the CSRF token is sent ``Cache-Control: private, no-cache`` (a cached token would be
+one visitor's token served to all: docs/decisions/forms-on-cached-pages.md).
 
 Entries are found by path: every path has a generation number, and ``purge_path`` starts a
 new generation, which drops the path with all its query-string variants (``?page=2``). An

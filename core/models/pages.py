@@ -146,7 +146,8 @@ def localized_pages(pages, locale=None):
     """Each of ``pages`` in ``locale`` (default: the active one): its live translation, else
     itself if live.
 
-    Translations keep pointing at the pages chosen in the source language (PITFALLS.md §1);
+    Translations keep pointing at the pages chosen in the source language
+    (docs/decisions/translated-references.md);
     this swaps them for the visitor's language in one query, whatever their number.
     """
     pages = list(pages)

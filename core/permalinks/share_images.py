@@ -20,7 +20,7 @@ MARGIN = 80
 BACKGROUND = "#0b4f6c"  # --colour-brand of site.css
 ACCENT = "#b5380b"  # --colour-accent
 TEXT = "#ffffff"
-FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold-Latin.ttf"
+FONT = Path(__file__).resolve().parent.parent / "fonts" / "DejaVuSans-Bold-Latin.ttf"
 TITLE_SIZES = (72, 60, 50)  # the largest size at which the title fits in MAX_LINES
 MAX_LINES = 4
 # Part of every digest: change it when the design changes, so cards are drawn anew.

@@ -1,5 +1,5 @@
 """Settings shared by every environment. Values that differ per deployment come from the
-environment (see the README's table); dev, test and production adjust the rest."""
+environment (docs/environment.md); dev, test and production adjust the rest."""
 
 from pathlib import Path
 
@@ -158,7 +158,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Media and documents on S3-compatible storage when a bucket is named (README: "Storage").
+# Media and documents on S3-compatible storage when a bucket is named (docs/operations.md).
 # Image files are linked directly (so their origin joins the CSP below); documents are
 # always streamed through Wagtail's view (WAGTAILDOCS_SERVE_METHOD).
 MEDIA_ORIGINS = []
@@ -254,7 +254,7 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
         "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
     }
 # Every page's translations are purged explicitly (their slugs differ), not by swapping the
-# language prefix of its URL (PITFALLS.md §3).
+# language prefix of its URL (docs/decisions/purging-translations.md).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # The public API (syndication/api.py): requests per client per window, and how long caches keep it.
@@ -290,7 +290,7 @@ CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Kennisplatform Integratie & Samenleving")
 WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Search: the database backend (SQLite: plain matching); on PostgreSQL full-text search stemmed
-# in each page's own language and fuzzy matching (search/backends.py, README "Search").
+# in each page's own language and fuzzy matching (search/backends.py, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {
@@ -341,7 +341,8 @@ SECURE_CSP = {
     # Wagtail's preview panel frames the site's own pages.
     "frame-ancestors": [CSP.SELF],
 }
-# The Wagtail admin needs inline scripts and styles (PITFALLS.md §2): its own, looser policy,
+# The Wagtail admin needs inline scripts and styles (docs/decisions/admin-csp.md): its own,
+# looser policy,
 # applied to the admin's URLs in site_cms/urls.py. Still nothing from another host.
 ADMIN_CSP = {
     **SECURE_CSP,

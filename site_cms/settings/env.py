@@ -1,4 +1,4 @@
-"""Reading settings from the environment (every variable is listed in the README)."""
+"""Reading settings from the environment (every variable is listed in docs/environment.md)."""
 
 import os
 
