@@ -18,7 +18,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -126,7 +126,7 @@ def dump_database(target, key):
         copy = target / SQLITE_COPY
         with open(copy, "xb", opener=private_file):
             pass
-        with sqlite3.connect(copy) as database:
+        with closing(sqlite3.connect(copy)) as database:
             connection.connection.backup(database)
         if key:  # the copy is encrypted and removed (it was readable by the owner only)
             with (
@@ -253,7 +253,7 @@ def restore_database(folder, manifest, key):
         return
     connection.ensure_connection()
     if not encrypted:
-        with sqlite3.connect(folder / SQLITE_COPY) as source:
+        with closing(sqlite3.connect(folder / SQLITE_COPY)) as source:
             source.backup(connection.connection)
         return
     with tempfile.TemporaryDirectory() as scratch:
@@ -263,7 +263,7 @@ def restore_database(folder, manifest, key):
             open(copy, "xb", opener=private_file) as plain,
         ):
             shutil.copyfileobj(source, plain, STREAM_BYTES)
-        with sqlite3.connect(copy) as database:
+        with closing(sqlite3.connect(copy)) as database:
             database.backup(connection.connection)
 
 
