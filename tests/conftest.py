@@ -18,6 +18,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.helpers import make_superuser, publish_translation
 
 
 def pytest_report_header(config):
@@ -39,14 +40,17 @@ def empty_cache():
     cache.clear()
 
 
-def publish_translation(page, language_code, **fields):
-    """Create ``page``'s translation into ``language_code``, with ``fields``, and publish it."""
-    locale, _created = Locale.objects.get_or_create(language_code=language_code)
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation.specific.__class__.objects.get(pk=translation.pk)
+@pytest.fixture
+def editor(db):
+    """An editor with every permission (a superuser), not logged in."""
+    return make_superuser()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """The test ``client``, logged in as ``editor``."""
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 
 from annual_report.blocks import ReportFigureBlock
 from annual_report.figures import live_figures
@@ -23,17 +22,10 @@ from home.models import HomePage
 from questions.models import SubmittedQuestion
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
-from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase
+from tests.helpers import publish_translation, soup
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def live(label, key, page=None):
@@ -60,12 +52,12 @@ def static(label, number):
 
 def figure_numbers(response):
     """{label: number text} of every key figure on the page."""
-    soup = BeautifulSoup(response.content, "html.parser")
+    parsed = soup(response)
     return {
         item.select_one(".report-figure__label").text: item.select_one(
             ".report-figure__number"
         ).text
-        for item in soup.select(".report-figure")
+        for item in parsed.select(".report-figure")
     }
 
 
@@ -193,26 +185,26 @@ def test_the_report_renders_in_dutch_and_english(client, report):
         response = client.get(page.url, HTTP_USER_AGENT=BROWSER)
         assert response.status_code == 200
         html = response.content.decode()
-        soup = BeautifulSoup(html, "html.parser")
-        assert soup.html["lang"] == language
-        assert [h1.text for h1 in soup.select("h1")] == [page.title]
+        parsed = soup(html)
+        assert parsed.html["lang"] == language
+        assert [h1.text for h1 in parsed.select("h1")] == [page.title]
         assert visits in figure_numbers(response).values()
-        assert soup.select_one("figure.month-chart svg[role=img]")
-        assert "Boze burgers" in soup.select_one("table.report-table").text
+        assert parsed.select_one("figure.month-chart svg[role=img]")
+        assert "Boze burgers" in parsed.select_one("table.report-table").text
     assert english.url == "/en/annual-report-2017/"
 
 
 def test_the_report_chart_and_its_table_agree(client, report):
-    soup = BeautifulSoup(client.get(report.url).content, "html.parser")
-    chart = soup.select_one("figure.month-chart")
+    parsed = soup(client.get(report.url))
+    chart = parsed.select_one("figure.month-chart")
     bars = [int(rect["data-value"]) for rect in chart.select("rect.month-chart__bar")]
     cells = [int(cell["data-value"]) for cell in chart.select("tbody td")]
     assert bars == cells == [1500, 0, 0, 0, 0, 291 + 5] + [0] * 6
 
 
 def test_the_theme_overview_lists_the_projects_of_the_year(client, report, content):
-    soup = BeautifulSoup(client.get(report.url).content, "html.parser")
-    themes = soup.select(".theme-overview__theme")
+    parsed = soup(client.get(report.url))
+    themes = parsed.select(".theme-overview__theme")
     counts = {theme.h3.text: len(theme.select(".theme-overview__projects li")) for theme in themes}
     assert counts == {"Participatie": 3, "Nieuwe migratie": 2, "Zonder projecten in 2017": 0}
     # In English: the translated theme, with its projects (in Dutch where not translated).
@@ -220,8 +212,8 @@ def test_the_theme_overview_lists_the_projects_of_the_year(client, report, conte
     publish_translation(participation.get_parent(), "en", title="Themes", slug="themes")
     publish_translation(participation, "en", title="Participation", slug="participation")
     english = publish_translation(report, "en", title="Annual report 2017", slug="annual-report")
-    soup = BeautifulSoup(client.get(english.url).content, "html.parser")
-    [theme] = soup.select(".theme-overview__theme")
+    parsed = soup(client.get(english.url))
+    [theme] = parsed.select(".theme-overview__theme")
     assert theme.h3.text == "Participation"
     assert len(theme.select(".theme-overview__projects li")) == 3
 
@@ -386,7 +378,4 @@ def test_the_demo_builds_the_2017_report_from_the_seed(client, db):
     } <= live_keys
     assert figure_numbers(nl)["beantwoorde vragen"] == "121"
     assert figure_numbers(nl)["keer bekeken: dossier vluchtelingen"] == "9.107"
-    assert (
-        "Interventiewijzer"
-        in BeautifulSoup(nl.content, "html.parser").select_one("table.report-table").text
-    )
+    assert "Interventiewijzer" in soup(nl).select_one("table.report-table").text

@@ -1,10 +1,5 @@
 """The read-only public API at /api/v2/: filters, fields, CORS, caching and the rate limit."""
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-import pytest
 import wagtail_factories
 
 from core.models import Partner
@@ -15,14 +10,7 @@ from tests.factories import (
     ProjectPageFactory,
     PublicationPageFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    cache.clear()
-    yield
-    cache.clear()
+from tests.helpers import count_queries
 
 
 def get(client, url, **extra):
@@ -142,13 +130,6 @@ def test_too_many_requests_from_one_client_get_429(client, site_tree, settings):
     assert response["Access-Control-Allow-Origin"] == "*"
     # another client is not held back
     assert client.get("/api/v2/pages/", REMOTE_ADDR="198.51.100.4").status_code == 200
-
-
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_listings_cost_the_same_number_of_queries_however_many_items(client, site_tree):

@@ -4,7 +4,6 @@ and pages with a CSRF token that are never cached."""
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import Client
@@ -15,13 +14,13 @@ import pytest
 
 from core.caching.pagecache import PageCacheMiddleware
 from core.models import Navigation
-from tests.conftest import publish_translation
 from tests.factories import (
     StandardPageFactory,
     TestimonialFactory,
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.helpers import publish_translation
 
 
 @pytest.fixture
@@ -66,10 +65,8 @@ def test_query_string_variants_are_cached_apart(client, about, page_cache):
     assert client.get("/nl/over-ons/?pagina=2")["X-Page-Cache"] == "hit"
 
 
-def test_editors_are_never_served_a_cached_page(client, about, page_cache):
+def test_editors_are_never_served_a_cached_page(client, editor_client, about, page_cache):
     Client().get("/nl/over-ons/")
-    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(editor)
     response = client.get("/nl/over-ons/")
     assert "X-Page-Cache" not in response
     assert "public" not in response.get("Cache-Control", "")

@@ -5,17 +5,12 @@ import uuid
 
 import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 
 from dossiers.models import PublicationAuthor, PublicationPage
 from tests.factories import PersonFactory, PublicationPageFactory
+from tests.helpers import soup
 
 INSTITUTE = "Kennisplatform Integratie & Samenleving"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def publication_with(site_tree, authors, **fields):
@@ -167,7 +162,7 @@ def test_apa_reference_of_more_than_twenty_authors(client, site_tree):
 
 def test_publication_pages_carry_highwire_tags_and_a_cite_block(client, several_authors):
     response = client.get(several_authors.url)
-    html = BeautifulSoup(response.content, "html.parser")
+    html = soup(response)
     head = html.find("head")
 
     def tags(name):
@@ -192,6 +187,6 @@ def test_publication_pages_carry_highwire_tags_and_a_cite_block(client, several_
 
 
 def test_without_authors_the_institute_is_the_highwire_author(client, site_tree):
-    html = BeautifulSoup(client.get(site_tree["publication"]["en"].url).content, "html.parser")
+    html = soup(client.get(site_tree["publication"]["en"].url))
     authors = html.find("head").find_all("meta", attrs={"name": "citation_author"})
     assert [tag["content"] for tag in authors] == [INSTITUTE]

@@ -1,13 +1,11 @@
 """Every page type of the content model can be built and renders (details per area elsewhere)."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests import factories
-from tests.conftest import publish_translation
+from tests.helpers import publish_translation, soup
 
 
 @pytest.fixture
@@ -35,7 +33,7 @@ def test_every_page_type_has_a_meta_description_fallback_and_opengraph_tags(clie
     for page in tree:
         page.search_description = ""
         page.save_revision().publish()
-        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        html = soup(client.get(page.url))
         summary = page.specific.summary_text
         description = html.find("meta", attrs={"name": "description"})["content"]
         assert summary and description == summary[:160], page.url
@@ -51,7 +49,7 @@ def test_every_page_type_renders_in_english(client, tree):
         response = client.get(english.url)
         assert response.status_code == 200, english.url
         assert english.url.startswith("/en/")
-        html = BeautifulSoup(response.content, "html.parser")
+        html = soup(response)
         assert html.html["lang"] == "en"
         assert len(html.find_all("h1")) == 1
 
@@ -64,11 +62,10 @@ def test_every_page_type_renders_in_english(client, tree):
         lambda: factories.TestimonialFactory(person="Sabine de Bruijn", quote="Goede afspraken."),
     ],
 )
-def test_editors_translate_snippets_with_wagtail_localize(client, locales, make_snippet):
+def test_editors_translate_snippets_with_wagtail_localize(
+    client, editor_client, locales, make_snippet
+):
     snippet = make_snippet()
-    client.force_login(
-        get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    )
     meta = snippet._meta
     url = reverse(
         "wagtail_localize:submit_snippet_translation",

@@ -9,11 +9,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.models import Navigation, Partner, Person
 from dossiers.models import DossierPage, PublicationPage, PublicationYearFigures
 from home.models import HomePage
+from tests.helpers import soup
 from themes import models as theme_models
 from themes.models import ProjectPage, ThemeIndexPage, ThemePage
 
@@ -237,7 +237,7 @@ def crawl(client, starts):
             continue
         if response.status_code != 200 or "text/html" not in response["Content-Type"]:
             continue
-        html = BeautifulSoup(response.content, "html.parser")
+        html = soup(response)
         if path.startswith("/en/"):
             dutch = [
                 str(tag)[:200]

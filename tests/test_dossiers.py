@@ -20,13 +20,11 @@ from dossiers.models import (
     PublicationAuthor,
     PublicationIndexPage,
     PublicationPage,
-    PublicationYearFigures,
 )
 from home.models import HomePage
 from tests import factories
-from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase
-from tests.test_themes import rendered_queries, soup, texts
+from tests.helpers import count_queries, publish_translation, soup, texts
 
 
 def pdf_document(title="Rapport", size=2048):
@@ -195,9 +193,9 @@ def test_library_keeps_a_constant_number_of_queries(client, library):
 
     url = "/nl/publicaties/?theme=migratie"
     add(2)
-    queries = rendered_queries(client, url)
+    queries = count_queries(client, url)
     add(4)
-    assert rendered_queries(client, url) == queries
+    assert count_queries(client, url) == queries
 
 
 def test_publication_page_shows_type_date_authors_download_themes_and_dossiers(
@@ -253,12 +251,6 @@ def test_translated_publication_names_its_authors_in_the_pages_language(client, 
     assert "Door Ikram Taouanza (Kennisplatform), Hans Boutellier (Instituut)" in dutch
     text = soup(client.get(english_publication.url)).get_text(" ", strip=True)
     assert "By Ikram Taouanza (Knowledge Platform), Hans Boutellier (Instituut)" in text
-
-
-def test_publication_year_figures_are_stored_per_year(library):
-    publication = library["boze"]
-    PublicationYearFigures.objects.create(publication=publication, year=2017, downloads=800)
-    assert publication.yearly_figures.get(year=2017).downloads == 800
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ user bar, the translation workflow and the dashboard panel."""
 import datetime
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
@@ -16,26 +15,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.models import Navigation
 from editorial import groups as editorial
 from tests import factories
-from tests.conftest import publish_translation
-
-PASSWORD = "correct horse battery staple"
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def make_user(username, *group_names):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", PASSWORD, first_name=username.title()
-    )
-    user.groups.set(Group.objects.filter(name__in=group_names))
-    return user
+from tests.helpers import make_user, publish_translation, soup
 
 
 @pytest.fixture

@@ -2,30 +2,21 @@
 
 import datetime
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import feedparser
 import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 
 from dossiers.models import PublicationAuthor
 from syndication.feeds import FEED_LENGTH
-from tests.conftest import publish_translation
 from tests.factories import (
     PersonFactory,
     PublicationPageFactory,
     QuestionIndexPageFactory,
     QuestionPageFactory,
 )
+from tests.helpers import count_queries, publish_translation, soup
 
 FORMATS = [("rss", "rss20"), ("atom", "atom10")]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def parse(client, url):
@@ -157,21 +148,13 @@ def test_feeds_of_missing_or_unpublished_pages_are_not_found(client, site_tree):
 )
 def test_pages_advertise_their_feeds(client, site_tree, name, feeds):
     page = site_tree[name]["nl"]
-    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    html = soup(client.get(page.url))
     links = html.find_all(
         "link", rel="alternate", type=["application/rss+xml", "application/atom+xml"]
     )
     assert [link["href"] for link in links] == [feed.format(id=page.pk) for feed in feeds]
     for link in links:
         assert parse(client, link["href"]).entries is not None
-
-
-def count_queries(client, url):
-    """Queries of a request once the per-process caches (site root paths, ...) are warm."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_feeds_cost_the_same_number_of_queries_however_many_items(client, site_tree):
@@ -218,7 +201,7 @@ def test_the_questions_feed_lists_answered_questions_of_its_language(client, sit
     english = parse(client, "/en/feeds/questions/atom.xml")
     assert [entry.title for entry in english.entries] == ["What is civic integration?"]
     assert [tag.term for tag in english.entries[0].tags] == ["Participation"]
-    html = BeautifulSoup(client.get(questions.url).content, "html.parser")
+    html = soup(client.get(questions.url))
     feeds = html.find_all("link", rel="alternate", type="application/rss+xml")
     assert [link["href"] for link in feeds] == ["/nl/feeds/questions/rss.xml"]
 

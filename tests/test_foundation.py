@@ -1,30 +1,20 @@
 """The skeleton: locales, base template, operational endpoints, admin, settings."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from django.core.management import call_command
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
-from bs4 import BeautifulSoup
 
 from home.models import HomePage, StandardPage
-from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase
 from tests.factories import StandardPageFactory
+from tests.helpers import publish_translation, run_manage, soup
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture
@@ -147,10 +137,6 @@ def test_admin_login_page_loads_in_dutch(client, db):
     assert 'lang="nl"' in response.content.decode()
 
 
-def test_migrations_are_complete(db):
-    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
-
-
 class TestEditorsCreatePages(EditorPageTestCase):
     def test_editor_can_create_a_standard_page(self):
         self.assertCanCreateAt(HomePage, StandardPage)
@@ -174,33 +160,6 @@ class TestEditorsCreatePages(EditorPageTestCase):
     def test_page_placement_rules(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertCanNotCreateAt(StandardPage, HomePage)
-
-
-def test_demo_content_loads_twice_without_duplicates(db):
-    call_command("load_demo_content", verbosity=0)
-    count = Page.objects.count()
-    call_command("load_demo_content", verbosity=0)
-    assert Page.objects.count() == count
-    assert HomePage.objects.count() == 2
-    assert set(HomePage.objects.values_list("locale__language_code", flat=True)) == {"nl", "en"}
-
-
-def run_manage(settings_module, *args, extra_env=None):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update({"DJANGO_SETTINGS_MODULE": settings_module, "DATABASE_URL": "sqlite://:memory:"})
-    env.update(extra_env or {})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_production_settings_refuse_to_start_without_secret_key():

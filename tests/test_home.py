@@ -6,8 +6,7 @@ import pytest
 
 from home.models import HomePageFeaturedDossier
 from tests import factories
-from tests.conftest import publish_translation
-from tests.test_themes import rendered_queries, soup, texts
+from tests.helpers import count_queries, publish_translation, soup, texts
 
 
 @pytest.fixture
@@ -87,6 +86,6 @@ def test_home_keeps_a_constant_number_of_queries(client, home, site_sections):
             )
 
     add(1)
-    queries = rendered_queries(client, "/nl/")
+    queries = count_queries(client, "/nl/")
     add(2)
-    assert rendered_queries(client, "/nl/") == queries
+    assert count_queries(client, "/nl/") == queries

@@ -8,7 +8,6 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.template import Context, Template
@@ -21,13 +20,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.blocks import NewsletterSignupBlock
 from core.models import OutgoingEmail
 from newsletter import figures
 from newsletter.models import CONSENT_VERSION, NewsletterPage, Subscriber
-from tests.conftest import publish_translation
 from tests.email_backends import FlakyBackend
 from tests.factories import (
     HomePageFactory,
@@ -37,17 +34,9 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.helpers import publish_translation, soup
 
 SIGNUP = "/nl/newsletter-signup/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def links_in(message):
@@ -477,9 +466,7 @@ def test_confirmed_count_now_and_per_year(db):
 def test_signup_block_renders_the_form_without_a_csrf_token(pages, rf):
     request = rf.get("/nl/over-ons/")
     block = NewsletterSignupBlock()
-    html = BeautifulSoup(
-        block.render(None, context={"request": request, "page": pages["about"]}), "html.parser"
-    )
+    html = soup(block.render(None, context={"request": request, "page": pages["about"]}))
     assert html.find("h2").get_text() == "Schrijf u in voor onze nieuwsbrief"
     form = html.find("form")
     assert form["action"] == SIGNUP

@@ -5,13 +5,10 @@ import datetime
 import io
 import json
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 
 from core.models import Partner
 from dossiers.models import PublicationAuthor, PublicationPage, PublicationYearFigures
@@ -22,14 +19,10 @@ from tests.factories import (
     ProjectPageFactory,
     PublicationPageFactory,
 )
+from tests.helpers import count_queries, soup
 from themes.models import ProjectPage
 
 LICENCE_LINK = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def csv_rows(client, url):
@@ -184,13 +177,6 @@ def test_publications_json_lists_figures_per_year(client, site_tree, publication
     assert figures[publications["year"]]["views"] == 7
 
 
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_exports_cost_the_same_number_of_queries_however_many_rows(client, site_tree):
     urls = [
         f"/nl/open-data/{dataset}.{extension}"
@@ -221,7 +207,7 @@ def test_exports_cost_the_same_number_of_queries_however_many_rows(client, site_
 def test_the_open_data_page_states_the_licence_and_links_the_files(client, site_tree):
     response = client.get("/nl/open-data/")
     assert response.status_code == 200
-    html = BeautifulSoup(response.content, "html.parser")
+    html = soup(response)
     assert html.find("h1").get_text() == "Open data"
     licence = html.find("a", rel="license")
     assert licence["href"] == "https://creativecommons.org/licenses/by/4.0/"
@@ -236,5 +222,5 @@ def test_the_open_data_page_states_the_licence_and_links_the_files(client, site_
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_page_links_to_open_data_in_its_footer(client, site_tree, language):
-    html = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+    html = soup(client.get(f"/{language}/"))
     assert html.select_one("footer").find("a", href=f"/{language}/open-data/")

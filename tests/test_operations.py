@@ -22,7 +22,7 @@ from core.operations.logging import (
 )
 from core.operations.views import server_error
 from tests.factories import StandardPageFactory
-from tests.test_foundation import run_manage
+from tests.helpers import run_manage
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="simulates an outage of the PostgreSQL server"

@@ -2,25 +2,16 @@
 
 import json
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
-from bs4 import BeautifulSoup
 
 from core.models import Partner
-from tests.conftest import publish_translation
 from tests.factories import (
     PartnerFactory,
     ProjectPageFactory,
     QuestionIndexPageFactory,
     QuestionPageFactory,
 )
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import count_queries, get_html, publish_translation
 
 
 def section_links(html, heading_id):
@@ -62,7 +53,7 @@ def linked(site_tree):
 
 
 def test_a_partner_page_lists_its_projects_publications_and_questions(client, site_tree, linked):
-    html = soup(client.get("/nl/partners/gemeente-utrecht/"))
+    html = get_html(client, "/nl/partners/gemeente-utrecht/")
     assert html.find("h1").get_text() == "Gemeente Utrecht"
     assert "De gemeente Utrecht." in html.find("main").get_text()
     assert html.find("a", href="https://utrecht.example")
@@ -72,7 +63,7 @@ def test_a_partner_page_lists_its_projects_publications_and_questions(client, si
 
 
 def test_the_english_partner_page_lists_the_english_pages(client, site_tree, linked):
-    html = soup(client.get("/en/partners/municipality-of-utrecht/"))
+    html = get_html(client, "/en/partners/municipality-of-utrecht/")
     assert html.find("h1").get_text() == "Municipality of Utrecht"
     assert section_links(html, "partner-projects") == ["This is me! (en)"]
     assert section_links(html, "partner-publications") == ["Angry citizens"]
@@ -84,7 +75,7 @@ def test_the_english_partner_page_lists_the_english_pages(client, site_tree, lin
 
 
 def test_an_untranslated_partner_is_shown_in_english_too(client, site_tree, linked):
-    html = soup(client.get("/en/partners/szw/"))
+    html = get_html(client, "/en/partners/szw/")
     assert html.find("h1").get_text() == "Ministerie van SZW"
     assert section_links(html, "partner-projects") == []
 
@@ -103,7 +94,7 @@ def test_the_slug_of_another_language_leads_to_the_partner_in_this_one(client, s
 
 
 def test_a_partner_page_describes_the_organisation(client, site_tree, linked):
-    html = soup(client.get("/nl/partners/gemeente-utrecht/"))
+    html = get_html(client, "/nl/partners/gemeente-utrecht/")
     document = json.loads(html.find("script", type="application/ld+json").string)
     items = {item["@type"]: item for item in document["@graph"]}
     assert items["Organization"]["name"] == "Gemeente Utrecht"
@@ -124,7 +115,7 @@ def test_a_partner_page_describes_the_organisation(client, site_tree, linked):
 )
 def test_the_index_links_every_published_partner(client, site_tree, linked, language, names):
     """Grouped by kind (municipalities before ministries), untranslated ones in Dutch."""
-    html = soup(client.get(f"/{language}/partners/"))
+    html = get_html(client, f"/{language}/partners/")
     cards = html.select(".partner-list h3 a")
     assert [card.get_text() for card in cards] == names
     for card in cards:
@@ -132,7 +123,7 @@ def test_the_index_links_every_published_partner(client, site_tree, linked, lang
 
 
 def test_the_index_filters_by_kind_without_javascript(client, site_tree, linked):
-    html = soup(client.get("/nl/partners/?kind=ministry"))
+    html = get_html(client, "/nl/partners/?kind=ministry")
     assert [a.get_text() for a in html.select(".partner-list h3 a")] == ["Ministerie van SZW"]
     form = html.find("form", class_="filter")
     assert form["method"] == "get"
@@ -140,15 +131,8 @@ def test_the_index_filters_by_kind_without_javascript(client, site_tree, linked)
     assert form.find("label", attrs={"for": select["id"]})
     assert select.find("option", selected=True)["value"] == "ministry"
     # an unknown kind shows everything
-    html = soup(client.get("/nl/partners/?kind=bogus"))
+    html = get_html(client, "/nl/partners/?kind=bogus")
     assert len(html.select(".partner-list h3 a")) == 2
-
-
-def count_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_partner_listings_cost_the_same_number_of_queries_however_many_items(

@@ -9,9 +9,8 @@ from core.models import Partner, Person
 from home.models import HomePage
 from partners.models import PartnerIndexPage
 from tests import factories
-from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase
-from tests.test_themes import rendered_queries, soup, texts
+from tests.helpers import count_queries, publish_translation, soup, texts
 
 
 @pytest.fixture
@@ -81,9 +80,9 @@ def test_partner_index_keeps_a_constant_number_of_queries(client, partners_page)
 
     questions = factories.QuestionIndexPageFactory(parent=partners_page["index"].get_parent())
     add(7)
-    queries = rendered_queries(client, "/nl/partners/")
+    queries = count_queries(client, "/nl/partners/")
     add(7)
-    assert rendered_queries(client, "/nl/partners/") == queries
+    assert count_queries(client, "/nl/partners/") == queries
 
 
 def test_snippets_translate_text_and_keep_names_and_codes_in_step():

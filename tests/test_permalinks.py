@@ -3,10 +3,10 @@
 from wagtail.models import Page
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.models import Permalink
 from tests.factories import ProjectPageFactory
+from tests.helpers import soup
 
 
 def get(client, page_id, language="nl"):
@@ -57,7 +57,7 @@ def test_a_deleted_page_is_gone_with_a_way_on(client, site_tree):
         Page.objects.get(pk=page.pk).delete()
     response = get(client, project["en"].pk, "en")
     assert response.status_code == 410
-    html = BeautifulSoup(response.content, "html.parser")
+    html = soup(response)
     assert html.find("h1").get_text() == "This page has been removed"
     links = {a["href"] for a in html.select("main a")}
     # the theme it was in, all themes, the library
@@ -111,7 +111,7 @@ def test_unknown_paths_without_language_still_redirect_to_a_language(client, sit
 def test_project_and_publication_pages_show_their_link_with_a_copy_button(client, site_tree):
     for name in ("project", "publication"):
         page = site_tree[name]["en"]
-        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        html = soup(client.get(page.url))
         field = html.find("input", id="permalink")
         assert field["value"] == f"http://testserver/p/{page.pk}/"
         assert field.has_attr("readonly")
@@ -126,12 +126,12 @@ def test_project_and_publication_pages_show_their_link_with_a_copy_button(client
 
 def test_a_project_page_offers_a_card_to_paste(client, site_tree):
     project = site_tree["project"]["nl"]
-    html = BeautifulSoup(client.get(project.url).content, "html.parser")
+    html = soup(client.get(project.url))
     section = html.find("section", attrs={"aria-labelledby": "link-to-us-heading"})
     assert section.find("h2").get_text() == "Link naar dit project"
     snippet = section.find("textarea", id="project-card-html")
     assert snippet.has_attr("readonly")
-    card = BeautifulSoup(snippet.get_text(), "html.parser")
+    card = soup(snippet.get_text())
     assert card.find("a")["href"] == f"http://testserver/p/{project.pk}/"
     assert card.find("a").get_text() == "This is me!"
     assert "Participatie · 2017" in card.get_text()

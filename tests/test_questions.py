@@ -6,7 +6,6 @@ import re
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -17,7 +16,6 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
-from bs4 import BeautifulSoup
 
 from core.models import OutgoingEmail
 from demo import questions as demo_questions
@@ -25,7 +23,6 @@ from dossiers.models import DossierPage
 from home.models import HomePage
 from questions.figures import answered_by_kind
 from questions.models import QuestionIndexPage, QuestionKind, QuestionPage, SubmittedQuestion
-from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase
 from tests.email_backends import FlakyBackend
 from tests.factories import (
@@ -41,6 +38,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.helpers import publish_translation, soup
 
 Status = SubmittedQuestion.Status
 
@@ -53,17 +51,6 @@ VALID = {
     "consent": "on",
     "website": "",
 }
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -553,11 +540,6 @@ def test_sending_the_answer_needs_the_change_permission(db):
 
 
 # Staff: publishing as a page
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
 
 @pytest.mark.parametrize("may_publish_name", [False, True])

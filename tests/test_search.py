@@ -4,8 +4,6 @@ autocomplete, bad input and a constant query count."""
 import datetime
 import re
 
-from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,11 +13,10 @@ from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
-from bs4 import BeautifulSoup
 
 from search.models import DocumentText
 from tests import factories
-from tests.conftest import publish_translation
+from tests.helpers import make_superuser, publish_translation, soup
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -37,10 +34,6 @@ def search_url(language, **params):
 def get_search(client, language, **params):
     url, params = search_url(language, **params)
     return client.get(url, params)
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def result_titles(response):
@@ -84,11 +77,6 @@ def make_pdf(text):
         xref,
     )
     return pdf
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture
@@ -358,8 +346,7 @@ def test_searches_are_recorded_for_the_search_terms_report(client, site):
     get_search(client, "nl", q="statushouders  ")
     get_search(client, "nl", q="statushouders", page=2)  # browsing pages is not a new search
     assert Query.objects.get(query_string="statushouders").hits == 2
-    admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
-    client.force_login(admin)
+    client.force_login(make_superuser())
     report = client.get(reverse("wagtailsearchpromotions:search_terms"))
     assert report.status_code == 200
     assert "statushouders" in report.content.decode()

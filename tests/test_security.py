@@ -22,13 +22,6 @@ def directives(response):
     }
 
 
-@pytest.fixture
-def editor(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return user
-
-
 @pytest.mark.parametrize("path", ["/nl/", "/en/", "/nl/bestaat-niet/"])
 def test_public_pages_send_a_strict_policy_and_security_headers(client, home, path):
     response = client.get(path)
@@ -46,7 +39,7 @@ def test_public_pages_send_a_strict_policy_and_security_headers(client, home, pa
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
-def test_admin_page_editor_and_preview_work_under_their_policies(client, home, editor):
+def test_admin_page_editor_and_preview_work_under_their_policies(client, home, editor_client):
     page = StandardPageFactory(parent=home["nl"], title="Over ons", slug="over-ons")
     edit = client.get(f"/admin/pages/{page.pk}/edit/")
     assert edit.status_code == 200
@@ -116,7 +109,7 @@ def test_password_validators_refuse_a_weak_password(db):
         validate_password("12345678")
 
 
-def test_svg_and_oversized_images_are_refused_with_a_message(client, editor, settings):
+def test_svg_and_oversized_images_are_refused_with_a_message(client, editor_client, settings):
     svg = SimpleUploadedFile(
         "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     )
@@ -133,7 +126,7 @@ def test_svg_and_oversized_images_are_refused_with_a_message(client, editor, set
     assert not get_image_model().objects.exists()
 
 
-def test_documents_are_limited_in_type_and_size(client, editor, settings):
+def test_documents_are_limited_in_type_and_size(client, editor_client, settings):
     svg = SimpleUploadedFile("tekening.svg", b"<svg/>")
     response = client.post("/admin/documents/add/", {"title": "Tekening", "file": svg})
     assert response.status_code == 200

@@ -5,7 +5,6 @@ import datetime
 import io
 import logging
 
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -16,24 +15,16 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 import pytest
-from bs4 import BeautifulSoup
 
 from stats import figures
 from stats.charts import MonthChart
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
+from tests.helpers import soup
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 VISITOR_ADDRESS = "203.0.113.7"
-
-
-@pytest.fixture(autouse=True)
-def forget_recent_hits():
-    """The repeat window lives in the cache: every test starts without earlier visitors."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def visitor(address=VISITOR_ADDRESS, user_agent=BROWSER):
@@ -60,11 +51,6 @@ def document(settings, tmp_path, db):
     document.file.save("boze-burgers.pdf", ContentFile(b"%PDF-1.4 demo"), save=False)
     document.save()
     return document
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_superuser("redacteur", "redacteur@example.org", "pw")
 
 
 def test_a_page_view_is_counted_once_per_visitor_within_the_window(page):
@@ -241,8 +227,8 @@ def test_the_report_chart_and_table_agree(client, editor, page, document):
     client.force_login(editor)
     response = client.get("/admin/statistics/", {"year": 2017})
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    charts = soup.select("figure.month-chart")
+    parsed = soup(response)
+    charts = parsed.select("figure.month-chart")
     assert len(charts) == 2
     expected = [figures.visits_per_month(2017), figures.downloads_per_month(2017)]
     for chart, values in zip(charts, expected, strict=True):
@@ -254,7 +240,7 @@ def test_the_report_chart_and_table_agree(client, editor, page, document):
         assert heights[tallest] == max(heights)
         assert chart.select_one("svg")["role"] == "img"
         assert chart.select_one("svg title").text.strip()
-    assert "120" in soup.select_one("figure.month-chart tbody tr").text
+    assert "120" in parsed.select_one("figure.month-chart tbody tr").text
 
 
 def test_the_report_exports_csv(client, editor, page, document):

@@ -10,7 +10,6 @@ from wagtail.rich_text import RichText
 
 import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 from PIL import Image
 
 from core.models import Partner
@@ -23,20 +22,12 @@ from tests.factories import (
     QuestionIndexPageFactory,
     QuestionPageFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import get_html, soup
 
 
 def json_ld(response):
     """The parsed JSON-LD items of a page, by type (each page has exactly one script)."""
+    assert response.status_code == 200
     scripts = soup(response).find_all("script", type="application/ld+json")
     assert len(scripts) == 1
     document = json.loads(scripts[0].string)
@@ -152,7 +143,7 @@ def test_json_ld_cannot_be_broken_out_of(client, site_tree):
 
 def test_pages_without_an_image_are_shared_with_a_card_of_their_title(client, site_tree):
     project = site_tree["project"]["nl"]
-    html = soup(client.get(project.url))
+    html = get_html(client, project.url)
     image_url = meta(html, "property", "og:image")
     assert image_url.startswith(f"http://testserver/share-image/{project.pk}.png?v=")
     assert meta(html, "name", "twitter:card") == "summary_large_image"
@@ -191,7 +182,7 @@ def test_a_page_with_its_own_image_is_shared_with_a_rendition_of_it(client, site
     project = site_tree["project"]["nl"]
     project.social_image = wagtail_factories.ImageFactory(width=2000, height=1400)
     project.save_revision().publish()
-    html = soup(client.get(project.url))
+    html = get_html(client, project.url)
     assert ".fill-1200x630" in meta(html, "property", "og:image")
     assert meta(html, "name", "twitter:card") == "summary_large_image"
 

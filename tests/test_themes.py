@@ -1,41 +1,19 @@
 """Themes, their projects and testimonials: what a visitor sees, in Dutch and in English."""
 
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 import pytest
-from bs4 import BeautifulSoup
 
-from dossiers.models import PublicationAuthor, PublicationPage
+from dossiers.models import PublicationAuthor
 from home.models import HomePage
 from tests import factories
-from tests.conftest import publish_translation
 from tests.editing import EditorPageTestCase
+from tests.helpers import count_queries, get_html, publish_translation, texts
 from themes import models as theme_models
 from themes.models import ProjectPage, ThemeIndexPage, ThemePage
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def texts(html, selector):
-    return [element.get_text(" ", strip=True) for element in html.select(selector)]
-
-
-def rendered_queries(client, url):
-    """The number of queries of rendering ``url`` (after one render to warm caches and make
-    image renditions)."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.fixture
@@ -75,7 +53,7 @@ def test_theme_index_lists_themes_with_colour_icon_and_project_count(client, the
     draft = factories.ProjectPageFactory(parent=themes["migration"], title="Nog niet klaar")
     draft.unpublish()
 
-    html = soup(client.get("/nl/themas/"))
+    html = get_html(client, "/nl/themas/")
     cards = html.select(".theme-card")
     assert [card.find("h2").get_text(strip=True) for card in cards] == [
         "Nieuwe migratie",
@@ -86,7 +64,7 @@ def test_theme_index_lists_themes_with_colour_icon_and_project_count(client, the
     assert "2 projecten" in cards[0].get_text()
     assert cards[0].find("a")["href"] == "/nl/themas/nieuwe-migratie/"
 
-    english = soup(client.get("/en/themes/"))
+    english = get_html(client, "/en/themes/")
     assert texts(english, ".theme-card h2") == ["New migration"]
 
 
@@ -114,7 +92,7 @@ def test_theme_page_lists_its_live_projects_testimonials_publications_and_dossie
     dossiers = factories.DossierIndexPageFactory(parent=home["nl"])
     factories.DossierPageFactory(parent=dossiers, title="Dossier vluchtelingen", themes=[migration])
 
-    html = soup(client.get(migration.url))
+    html = get_html(client, migration.url)
     assert html.find("h1").get_text(strip=True) == "Nieuwe migratie"
     assert texts(html, ".card--project h3") == ["Werkend leren", "Monitor arbeidstoeleiding"]
     assert "Afgerond" in html.select_one(".card--project").get_text()
@@ -140,7 +118,7 @@ def test_translated_theme_shows_translated_testimonials_and_points_to_dutch_proj
     english.quote = "Good agreements."
     english.save()
 
-    html = soup(client.get("/en/themes/new-migration/"))
+    html = get_html(client, "/en/themes/new-migration/")
     assert html.find("h1").get_text(strip=True) == "New migration"
     assert texts(html, ".testimonial blockquote") == ["Good agreements."]
     projects = html.find(id="projects-heading").parent
@@ -165,7 +143,7 @@ def test_project_page_shows_period_status_partners_theme_and_result(client, home
         result_page=result,
     )
 
-    html = soup(client.get(project.url))
+    html = get_html(client, project.url)
     facts = html.find("dl", class_="facts").get_text(" ", strip=True)
     assert "Periode 2016–2017" in facts
     assert "Status Afgerond" in facts
@@ -178,7 +156,7 @@ def test_project_page_shows_period_status_partners_theme_and_result(client, home
     english_partner.name = "Ministry of Social Affairs and Employment"
     english_partner.save()
     publish_translation(project, "en", slug="monitor")
-    english = soup(client.get("/en/themes/new-migration/monitor/"))
+    english = get_html(client, "/en/themes/new-migration/monitor/")
     assert texts(english, ".facts .inline-list li") == [
         "Gemeente Eindhoven",
         "Ministry of Social Affairs and Employment",
@@ -216,13 +194,13 @@ def test_theme_listing_keeps_a_constant_number_of_queries(client, home, themes):
             factories.DossierPageFactory(parent=dossiers, themes=[migration])
 
     add_items(2)
-    queries = rendered_queries(client, migration.url)
+    queries = count_queries(client, migration.url)
     add_items(2)
-    assert rendered_queries(client, migration.url) == queries
-    index_queries = rendered_queries(client, themes["index"].url)
+    assert count_queries(client, migration.url) == queries
+    index_queries = count_queries(client, themes["index"].url)
     factories.ThemePageFactory(parent=themes["index"])
     factories.ThemePageFactory(parent=themes["index"])
-    assert rendered_queries(client, themes["index"].url) == index_queries
+    assert count_queries(client, themes["index"].url) == index_queries
 
 
 def test_renaming_a_theme_leaves_a_permanent_redirect(
@@ -331,12 +309,7 @@ def test_project_pages_render_in_both_languages_and_appear_in_their_theme(client
     )
     english = publish_translation(project, "en", title="Learning on the job", slug="learning")
     for page, theme in ((project, themes["migration"]), (english, themes["migration_en"])):
-        html = soup(client.get(page.url))
+        html = get_html(client, page.url)
         assert html.find("h1").get_text(strip=True) == page.title
-        theme_html = soup(client.get(theme.url))
+        theme_html = get_html(client, theme.url)
         assert page.title in texts(theme_html, ".card--project h3")
-
-
-def test_publication_model_is_reachable_from_a_theme(themes):
-    # The theme finds its publications through the reverse relation, without importing them.
-    assert ThemePage._meta.get_field("publications").related_model is PublicationPage

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Collection, Locale, Page
@@ -24,7 +23,7 @@ from playwright.sync_api import sync_playwright
 from core.models import Navigation
 from editorial import groups as editorial
 from tests import factories
-from tests.conftest import publish_translation
+from tests.helpers import PASSWORD, make_user, publish_translation
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = [
@@ -37,7 +36,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
-PASSWORD = "correct horse battery staple"
 MISSING = (
     "BROWSER TESTS SKIPPED: Chromium is not installed. Run `make browsers` "
     "(apt-get install chromium) to run them."
@@ -140,20 +138,11 @@ def log_in(page, username):
     page.wait_for_url("**/admin/")
 
 
-def make_user(username, group_name):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", PASSWORD, first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
-def site(migrated_data, home, locales, settings, tmp_path):
+def site(migrated_data, home, locales):
     """A small site in both languages: a theme with a project, a dossier, a publication with
     an image and a document, the question service, the newsletter page, the navigation; an
     editor and a moderator."""
-    settings.MEDIA_ROOT = tmp_path
     nl = home["nl"]
     editorial.setup_editorial(apps)  # the editors may publish under the English home page
 

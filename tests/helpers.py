@@ -1,0 +1,91 @@
+"""Helpers shared by the tests: reading pages, counting queries, making users and translations.
+
+Fixtures live in ``tests/conftest.py``; model factories in ``tests/factories.py``.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Locale
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "correct horse battery staple"
+
+
+def soup(response):
+    """The parsed HTML of a response (or of a string of HTML)."""
+    content = response if isinstance(response, str | bytes) else response.content
+    return BeautifulSoup(content, "html.parser")
+
+
+def get_html(client, url, **extra):
+    """GET ``url``, check that it answers 200 and return its parsed HTML."""
+    response = client.get(url, **extra)
+    assert response.status_code == 200, url
+    return soup(response)
+
+
+def texts(html, selector):
+    """The texts of the elements ``selector`` finds in ``html``."""
+    return [element.get_text(" ", strip=True) for element in html.select(selector)]
+
+
+def count_queries(client, url):
+    """The number of queries of a request for ``url`` once it has been requested before (the
+    per-process caches warm, image renditions made)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def publish_translation(page, language_code, **fields):
+    """Create ``page``'s translation into ``language_code``, with ``fields``, and publish it."""
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation.specific.__class__.objects.get(pk=translation.pk)
+
+
+def make_superuser(username="editor"):
+    return get_user_model().objects.create_superuser(username, f"{username}@example.org", "pw")
+
+
+def make_user(username, *group_names):
+    """A user with the password ``PASSWORD`` in the named groups."""
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", PASSWORD, first_name=username.title()
+    )
+    user.groups.set(Group.objects.filter(name__in=group_names))
+    return user
+
+
+def run_manage(settings_module, *args, extra_env=None):
+    """Run ``manage.py`` in a fresh process with ``settings_module`` on an in-memory SQLite."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": settings_module, "DATABASE_URL": "sqlite://:memory:"})
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
