@@ -5,17 +5,18 @@ and only the newest kept."""
 import io
 import json
 import os
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 
 from core.operations import encryption
+from tests.helpers import run_manage
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def manage(*arguments, environment):
+    """``manage.py`` in a fresh process on the SQLite database of ``environment``."""
+    return run_manage("site_cms.settings.test", *arguments, extra_env=environment)
 
 
 def encrypt(data, key):
@@ -49,9 +50,7 @@ def test_an_encrypted_backup_file_reads_back_only_whole_and_with_its_key():
 
 SQLITE_ROUND_TRIP = textwrap.dedent(
     """
-    import json, os, sys
-    import django
-    django.setup()
+    import json, os
     from django.core.files.base import ContentFile
     from django.core.management import call_command
     from django.utils import timezone
@@ -59,7 +58,7 @@ SQLITE_ROUND_TRIP = textwrap.dedent(
     from wagtail.models import Page
     from newsletter.models import Subscriber
 
-    backups = sys.argv[1]
+    backups = os.environ["BACKUP_DIR"]
     call_command("migrate", interactive=False, verbosity=0)
     root = Page.objects.get(depth=1)
     root.add_child(instance=Page(title="Over ons", slug="over-ons"))
@@ -87,29 +86,17 @@ SQLITE_ROUND_TRIP = textwrap.dedent(
 )
 
 
-def manage(*arguments, environment):
-    return subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
-        [sys.executable, *arguments],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_an_encrypted_sqlite_backup_restores_and_only_the_newest_are_kept(tmp_path):
     key = Fernet.generate_key().decode()
     backups = tmp_path / "backups"
     environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "site_cms.settings.test",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "BACKUP_DIR": str(backups),
         "BACKUP_ENCRYPTION_KEY": key,
     }
 
-    result = manage("-c", SQLITE_ROUND_TRIP, str(backups), environment=environment)
+    result = manage("shell", "--no-imports", "-c", SQLITE_ROUND_TRIP, environment=environment)
 
     assert result.returncode == 0, result.stderr
     restored = json.loads(result.stdout.strip().splitlines()[-1])
@@ -128,19 +115,17 @@ def test_an_encrypted_sqlite_backup_restores_and_only_the_newest_are_kept(tmp_pa
         assert b"%PDF 2017" not in path.read_bytes()
 
     wrong_key = {**environment, "BACKUP_ENCRYPTION_KEY": Fernet.generate_key().decode()}
-    refused = manage("manage.py", "restore", str(folder), "--noinput", environment=wrong_key)
+    refused = manage("restore", str(folder), "--noinput", environment=wrong_key)
     assert refused.returncode == 1
     assert "wrong BACKUP_ENCRYPTION_KEY" in refused.stderr
     no_key = {**environment, "BACKUP_ENCRYPTION_KEY": ""}
-    refused = manage("manage.py", "restore", str(folder), "--noinput", environment=no_key)
+    refused = manage("restore", str(folder), "--noinput", environment=no_key)
     assert "This backup is encrypted: set BACKUP_ENCRYPTION_KEY" in refused.stderr
 
     # a newer backup with --keep 1 leaves that one only; other folders are left alone
     (backups / "notes").mkdir()
     (folder.parent / "20000101-000000").mkdir()  # not a backup: no manifest
-    newer = manage(
-        "manage.py", "backup", "--to", str(backups), "--keep", "1", environment=environment
-    )
+    newer = manage("backup", "--keep", "1", environment=environment)
     assert newer.returncode == 0, newer.stderr
     names = sorted(path.name for path in backups.iterdir())
     assert folder.name not in names
