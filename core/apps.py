@@ -11,8 +11,10 @@ class CoreConfig(AppConfig):
         # the cached pages they affect; permanent links are issued with their pages
         from core import ratelimit  # noqa: F401
         from core.caching import purge  # noqa: F401
-        from core.caching.sitecache import cache_locale_lookups
+        from core.caching.sitecache import site_cached
+        from core.compat import keep_locale_lookups
         from core.permalinks import signals  # noqa: F401
 
-        # kept until the content changes: locales, menus, site settings (core/caching/sitecache.py)
-        cache_locale_lookups()
+        # locales kept until the content changes, like menus and site settings
+        # (core/caching/sitecache.py; the patch itself is in core/compat.py)
+        keep_locale_lookups(site_cached)

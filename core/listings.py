@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.caching.requestcache import memoize
 from core.caching.sitecache import site_cached
+from core.compat import prefetch_lookups
 
 
 def view_restrictions():
@@ -75,7 +76,7 @@ def localized_live(chosen, lookup=None):
     give it the same ``select_related``/``defer_streamfields`` as ``chosen``. What ``chosen``
     prefetches (authors, image renditions) is fetched once, for the items shown only.
     """
-    prefetches = chosen._prefetch_related_lookups
+    prefetches = prefetch_lookups(chosen)
     items = list(published(chosen).prefetch_related(None))
     locale = Locale.get_active()
     keys = {item.translation_key for item in items if item.locale_id != locale.pk}

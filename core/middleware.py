@@ -8,6 +8,7 @@ from django.utils.cache import patch_vary_headers
 
 from wagtail import views as wagtail_views
 
+from core import compat
 from core.routing import resolver as routing
 
 
@@ -48,8 +49,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 class RouteMiddleware:
     """Finds the page a request for one of Wagtail's pages asks for in two queries
-    (core.routing.resolver) and hands it to Wagtail's ``serve`` view. The other views of the
-    language sections (search, newsletter) get the site without a query too."""
+    (core.routing.resolver) and hands it to Wagtail's ``serve`` view (core.compat). The
+    other views of the language sections (search, newsletter) get the site without a query
+    too."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -58,8 +60,8 @@ class RouteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_views.serve and not hasattr(request, routing.ROUTE_ATTRIBUTE):
+        if view_func is wagtail_views.serve and not compat.route_known(request):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
-            setattr(request, routing.ROUTE_ATTRIBUTE, routing.route(request, path))
+            compat.hand_route_to_wagtail(request, routing.route(request, path))
         elif translation.get_language_from_path(request.path_info):
             routing.find_site(request)

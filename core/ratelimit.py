@@ -52,6 +52,8 @@ def hit(scope, identity, rate):
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window)
         count = 1
+    if count is None:  # the cache does not answer (core/caching/redis.py): the limits are open
+        return 0
     return _retry_after(window_start, window) if count > limit else 0
 
 

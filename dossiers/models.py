@@ -26,7 +26,7 @@ from core.listings import (
     published,
     with_renditions,
 )
-from core.models import BasePage, Person, localized_pages
+from core.models import BasePage, IndexPage, Person, localized_pages
 from core.structured_data import organisation, person
 from dossiers.citations import Citation
 from dossiers.library import Library
@@ -34,17 +34,10 @@ from dossiers.library import Library
 CARD_RENDITION = "fill-120x170"  # the cover on a publication's card
 
 
-class DossierIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    summary_field = "intro"
+class DossierIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["dossiers.DossierPage"]
-    max_count_per_parent = 1
     page_description = _("The overview of all dossiers (/dossiers/).")
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("dossier index")
@@ -170,17 +163,10 @@ class DossierPage(BasePage):
         ]
 
 
-class PublicationIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    summary_field = "intro"
+class PublicationIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["dossiers.PublicationPage"]
-    max_count_per_parent = 1
     page_description = _("The library: all publications, filterable (/publicaties/).")
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("publication library")

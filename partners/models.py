@@ -1,19 +1,16 @@
 """The partner index (/partners/) and a page per partner organisation."""
 
 from django.apps import apps
-from django.db import models
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.search import index
 
 from core.listings import live_in_active_locale, published
-from core.models import BasePage, Partner
+from core.models import IndexPage, Partner
 from core.structured_data import breadcrumb_list, page_trail, partner_organisation
 from partners.queries import (
     PROJECTS,
@@ -28,20 +25,13 @@ from partners.queries import (
 )
 
 
-class PartnerIndexPage(RoutablePageMixin, BasePage):
+class PartnerIndexPage(RoutablePageMixin, IndexPage):
     """The partner organisations, filterable by kind, each with a page of its own
     (/partners/<slug>/) listing its projects, publications and answered questions."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    summary_field = "intro"
-    max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     page_description = _("All partner organisations by kind, with their projects (/partners/).")
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("partner index")

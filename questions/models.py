@@ -40,7 +40,7 @@ from modelcluster.fields import ParentalManyToManyField
 from core.blocks import body_blocks
 from core.email.queue import queue_email
 from core.listings import chosen, localized, localized_live, published
-from core.models import BasePage, OutgoingEmail
+from core.models import BasePage, IndexPage, OutgoingEmail
 from core.plain_text import paragraphs, plain_text_to_rich_text
 from core.ratelimit import check_rate, too_many_requests
 from core.structured_data import organisation
@@ -63,8 +63,7 @@ def theme_model():
     return QuestionPage._meta.get_field("theme").related_model
 
 
-class QuestionIndexPage(RoutablePageMixin, BasePage):
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+class QuestionIndexPage(RoutablePageMixin, IndexPage):
     kind_straightforward = models.TextField(
         _("about straightforward questions"),
         max_length=600,
@@ -87,17 +86,14 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
     )
 
     answers_per_page = 10
-    summary_field = "intro"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["questions.QuestionPage"]
-    max_count_per_parent = 1
     page_description = _(
         "The question service (/vragen/): how it works, the ask-a-question form and the "
         "published answers."
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = IndexPage.content_panels + [
         MultiFieldPanel(
             [
                 FieldPanel("kind_straightforward"),
@@ -109,10 +105,7 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
         FieldPanel("body"),
         FieldPanel("privacy_page"),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
+    search_fields = IndexPage.search_fields + [index.SearchField("body")]
 
     class Meta:
         verbose_name = _("question index")

@@ -3,7 +3,8 @@
 #
 # 1. Checks: Django system checks, migrations complete, ruff, import-linter, Dutch messages current.
 # 2. Starts a throwaway PostgreSQL cluster (initdb/pg_ctl, unix socket in a temporary
-#    folder, run as an unprivileged user when we are root), runs the whole pytest suite
+#    folder, run as an unprivileged user when we are root; Debian's postgresql package is
+#    installed with apt-get when the server is missing and we are root), runs the pytest suite
 #    against it, and always stops and deletes the cluster.
 #    TEST_DATABASE=sqlite runs the suite on SQLite instead (no PostgreSQL needed).
 # 3. A smoke test of the embedded default: migrate + demo content (twice) + home page on SQLite.
@@ -11,6 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=site_cms.settings.test
+# need_package, need_postgres_server, as_pg
+# shellcheck source=lib/stack.sh
+. scripts/lib/stack.sh
 
 echo "== checks"
 $PY manage.py check --fail-level WARNING
@@ -33,14 +37,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u "${PG_OS_USER:-postgres}" -- "$@"; else "$@"; fi
-}
-
 if [ "${TEST_DATABASE:-postgres}" = sqlite ]; then
   echo "== TEST_DATABASE=sqlite: running the suite on SQLite (PostgreSQL-only tests are skipped)"
   export DATABASE_URL="sqlite:///$workdir/test.sqlite3"
 else
+  # a machine without the PostgreSQL server gets Debian's package (as root), as for make scaleout
+  need_postgres_server || true
   for binary in initdb pg_ctl postgres; do
     if ! command -v "$binary" >/dev/null; then
       echo "PostgreSQL server binaries not found ($binary is not on PATH)." >&2

@@ -21,7 +21,7 @@ from django.db.models import BooleanField, Count, DateField, ExpressionWrapper, 
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy
@@ -332,20 +332,6 @@ def promoted_queries():
         "search_promoted_queries",
         lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True)),
     )
-
-
-def record_search(query):
-    """Count a search for the search-terms report (Reports → Search terms): Wagtail's
-    ``Query.get(query).add_hit()``, with the day's counter raised in one query."""
-    query = Query.get(query)
-    today = timezone.now().date()
-    hits = QueryDailyHits.objects.filter(query=query, date=today)
-    if not hits.update(hits=F("hits") + 1):
-        _counter, created = QueryDailyHits.objects.get_or_create(
-            query=query, date=today, defaults={"hits": 1}
-        )
-        if not created:  # counted meanwhile by another request
-            hits.update(hits=F("hits") + 1)
 
 
 def describe_results(results, themes):

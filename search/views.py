@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from core.listings import published
@@ -26,7 +27,6 @@ from search.query import (
     clean_query,
     describe_results,
     live_pages,
-    record_search,
     themes_of_locale,
 )
 
@@ -159,7 +159,8 @@ def search(request):
             ),
         )
         if not filters and "page" not in request.GET:
-            record_search(query)
+            # for the search-terms report (Reports → Search terms)
+            Query.get(query).add_hit()
 
     return render(request, "search/search.html", context, status=200 if valid else 400)
 

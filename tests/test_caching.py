@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import Client
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
@@ -239,3 +239,16 @@ def test_publishing_sends_purges_to_varnish_for_the_page_its_parents_and_transla
     paths = {path for _host, path in varnish}
     assert {"/en/about-us/", "/en/", "/nl/over-ons/"} <= paths
     assert all(host == "testserver" for host, _path in varnish)
+
+
+def test_locales_are_looked_up_once_until_one_changes(locales, django_assert_num_queries):
+    """Wagtail asks for the locale of a language many times per page (core/compat.py keeps
+    the answer with what every page shows, core/caching/sitecache.py)."""
+    assert Locale.objects.get_for_language("en") == locales["en"]
+    assert Locale.objects.get_for_language("nl") == locales["nl"]
+    with django_assert_num_queries(0):
+        assert Locale.objects.get_for_language("en") == locales["en"]
+        assert Locale.get_default() == locales["nl"]
+    locales["en"].save()  # a change to the locales: looked up afresh
+    with django_assert_num_queries(1):
+        assert Locale.objects.get_for_language("en") == locales["en"]

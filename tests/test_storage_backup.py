@@ -19,6 +19,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 
 import psycopg
 import pytest
+from cryptography.fernet import Fernet
 
 from tests.factories import StandardPageFactory
 from tests.helpers import BUCKET, stored_keys
@@ -79,8 +80,13 @@ def page_titles(dbname):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore")
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_restores_into_a_fresh_database_with_the_same_content(home, settings, tmp_path):
+@pytest.mark.parametrize("key", ["", Fernet.generate_key().decode()], ids=["plain", "encrypted"])
+def test_a_backup_restores_into_a_fresh_database_with_the_same_content(
+    home, settings, tmp_path, key
+):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.BACKUP_ENCRYPTION_KEY = key
+    suffix = ".enc" if key else ""
     StandardPageFactory(parent=home["nl"], title="Over ons", slug="over-ons")
     # (a transactional test before this one may have flushed the migrations' root collection)
     Collection.get_first_root_node() or Collection.add_root(name="Root")
@@ -90,10 +96,12 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_content(home, set
     call_command("backup", "--to", str(tmp_path / "backups"), verbosity=0)
     (folder,) = (tmp_path / "backups").iterdir()
     assert {path.name for path in folder.iterdir()} == {
-        "database.dump",
-        "media.tar.gz",
+        f"database.dump{suffix}",
+        f"media.tar.gz{suffix}",
         "manifest.json",
     }
+    if key:
+        assert b"%PDF-1.4 2017" not in (folder / "media.tar.gz.enc").read_bytes()
 
     fresh = f"{connection.settings_dict['NAME']}_restored"
     with connection.cursor() as cursor:
@@ -109,6 +117,7 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_content(home, set
             f":{database['PORT']}/{fresh}"
         ),
         "MEDIA_ROOT": str(restored_media),
+        "BACKUP_ENCRYPTION_KEY": key,
     }
     try:
         result = subprocess.run(

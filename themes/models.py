@@ -35,24 +35,17 @@ from core.listings import (
     section_page,
     with_renditions,
 )
-from core.models import BasePage, Partner, SiteSettings
+from core.models import BasePage, IndexPage, Partner, SiteSettings
 from core.structured_data import organisation, partner_organisation
 
 RELATED_LIMIT = 6
 PHOTO_RENDITION = "fill-120x120"  # a testimonial's photo
 
 
-class ThemeIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    summary_field = "intro"
+class ThemeIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["themes.ThemePage"]
-    max_count_per_parent = 1
     page_description = _("The overview of all themes (/themas/).")
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("theme index")

@@ -1,68 +1,41 @@
-"""Django's Redis cache, except that Redis not answering is a cache miss, not an error page.
+"""A Redis outage is a cache miss, not an error page, and one line in the log per ten seconds.
 
-Every page reads the shared cache (the page cache, core.caching.sitecache, the search results, the
-rate limits). With Django's own backend a Redis outage would turn every request into a 500;
-with this one the site keeps serving while Redis is away, slower (every page is rendered)
-and with the rate limits open, and says so in the log (at most every ten seconds). What
-could not be written is simply not cached; a purge that could not be written cannot drop
-what Redis still holds, so pages published during an outage may be served stale from Redis
-until their entries expire (``PAGE_CACHE_SECONDS``): purge again, or flush Redis, after a
-long outage. ``/readyz`` still reports the cache as not answering.
+Every page reads the shared cache (the page cache, core.caching.sitecache, the search
+results, the rate limits). The cache backend is django-redis with ``IGNORE_EXCEPTIONS``
+(settings ``CACHES``): while Redis does not answer, a read is a miss and a write is dropped,
+so the site keeps serving, slower (every page is rendered) and with the rate limits open.
+What could not be written is simply not cached; a purge that could not be written cannot
+drop what Redis still holds, so pages published during an outage may be served stale from
+Redis until their entries expire (``PAGE_CACHE_SECONDS``): purge again, or flush Redis,
+after a long outage. ``/readyz`` still reports the cache as not answering.
+
+django-redis logs every ignored error (``DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS``) to this
+module's logger (``DJANGO_REDIS_LOGGER``); ``OutageLogFilter`` (``LOGGING``) lets one line
+through every ``LOG_EVERY_SECONDS``, with the error in one line instead of a traceback.
 """
 
-import functools
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
-
-logger = logging.getLogger(__name__)
-
-OUTAGE = (RedisConnectionError, RedisTimeoutError)
 LOG_EVERY_SECONDS = 10
 _last_logged = 0.0
 
 
-def _log_outage(error):
-    global _last_logged
-    now = time.monotonic()
-    if now - _last_logged >= LOG_EVERY_SECONDS:
+class OutageLogFilter(logging.Filter):
+    """At most one "Redis does not answer" line every ``LOG_EVERY_SECONDS``."""
+
+    def filter(self, record):
+        global _last_logged
+        now = time.monotonic()
+        if now - _last_logged < LOG_EVERY_SECONDS:
+            return False
         _last_logged = now
-        logger.error("Redis does not answer (%s): serving without the cache", error)
-
-
-def _miss_on_outage(method, answer):
-    """``method``, answering ``answer(*arguments)`` instead when Redis does not answer."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except OUTAGE as error:
-            _log_outage(error)
-            return answer(*args, **kwargs)
-
-    return wrapper
-
-
-class TolerantRedisCacheClient(RedisCacheClient):
-    get = _miss_on_outage(RedisCacheClient.get, lambda key, default: default)
-    get_many = _miss_on_outage(RedisCacheClient.get_many, lambda keys: {})
-    has_key = _miss_on_outage(RedisCacheClient.has_key, lambda key: False)
-    set = _miss_on_outage(RedisCacheClient.set, lambda key, value, timeout: None)
-    set_many = _miss_on_outage(RedisCacheClient.set_many, lambda data, timeout: None)
-    add = _miss_on_outage(RedisCacheClient.add, lambda key, value, timeout: False)
-    touch = _miss_on_outage(RedisCacheClient.touch, lambda key, timeout: False)
-    delete = _miss_on_outage(RedisCacheClient.delete, lambda key: False)
-    delete_many = _miss_on_outage(RedisCacheClient.delete_many, lambda keys: None)
-    incr = _miss_on_outage(RedisCacheClient.incr, lambda key, delta: 0)
-    clear = _miss_on_outage(RedisCacheClient.clear, lambda: False)
-
-
-class TolerantRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = TolerantRedisCacheClient
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and error.__cause__ is not None:
+            error = error.__cause__  # django-redis wraps the client's error
+        record.msg = "Redis does not answer (%s): serving without the cache"
+        record.args = (error,)
+        record.exc_info = None
+        record.exc_text = None
+        record.levelno, record.levelname = logging.ERROR, "ERROR"
+        return True

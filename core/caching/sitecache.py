@@ -23,11 +23,10 @@ Values must be picklable: plain data, or model instances without lazy relations 
 
 Wagtail's ``Locale.objects.get_for_language`` (behind ``Locale.get_active()``,
 ``Locale.get_default()`` and every ``page.localized``) is kept this way too
-(``cache_locale_lookups``, installed by ``core.apps``): a page with a menu of ten links
-asked for the same locale row dozens of times.
+(``core.compat.keep_locale_lookups``, installed by ``core.apps``): a page with a menu of ten
+links asked for the same locale row dozens of times.
 """
 
-import functools
 import pickle
 import secrets
 import time
@@ -39,7 +38,6 @@ from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction
-from wagtail.models.i18n import LocaleManager
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -121,18 +119,3 @@ def object_changed(sender, instance, raw=False, created=False, **kwargs):
 @receiver(post_page_move, dispatch_uid="sitecache_moved")
 def page_changed(sender, **kwargs):
     new_generation()
-
-
-def cache_locale_lookups():
-    """Make ``LocaleManager.get_for_language`` keep each language's ``Locale`` (see the
-    module). A language without a locale raises ``Locale.DoesNotExist`` every time."""
-    lookup = LocaleManager.get_for_language
-    if getattr(lookup, "site_cached", False):
-        return
-
-    @functools.wraps(lookup)
-    def get_for_language(self, language_code):
-        return site_cached(f"locale:{language_code}", lambda: lookup(self, language_code))
-
-    get_for_language.site_cached = True
-    LocaleManager.get_for_language = get_for_language

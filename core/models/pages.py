@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search import index
 
 from core.listings import is_public, published, view_restrictions
-from core.routing.resolver import BreadcrumbAncestorsMixin, route_below
+from core.routing.resolver import BreadcrumbAncestorsMixin, route_below, routes_like_page
 from core.structured_data import breadcrumb_list, page_trail
 
 META_DESCRIPTION_LENGTH = 160
@@ -69,12 +70,15 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    @routes_like_page
     def route(self, request, path_components):
         """Wagtail's routing below this page, in one query for the whole path
         (core.routing.resolver)."""
         if not path_components:
             return super().route(request, path_components)
-        return route_below(self, request, path_components, self.breadcrumb_ancestors)
+        return route_below(
+            self, request, path_components, self.breadcrumb_ancestors, root_routes=False
+        )
 
     def get_template(self, request, *args, **kwargs):
         """Page templates live in templates/pages/, named after the model (home_page.html)."""
@@ -119,6 +123,23 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
         if not self.permalink_enabled or not self.pk:
             return None
         return self.get_root_url(request) + reverse("permalink", args=[self.pk])
+
+
+class IndexPage(BasePage):
+    """The overview page of one section (themes, dossiers, the library, partners, the
+    question service): an introduction above its listing, one per parent. Subclasses name
+    where they live (``parent_page_types``, ``subpage_types``) and what they list."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    summary_field = "intro"
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
 
 
 def localized_pages(pages, locale=None):

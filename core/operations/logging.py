@@ -62,15 +62,33 @@ class JsonFormatter(logging.Formatter):
 
 
 def scrub_sentry_event(event, hint):
-    """Sentry's ``before_send``: no e-mail address in messages, no cookies, no query strings."""
+    """Sentry's ``before_send``: no e-mail address in messages, exceptions, source lines or
+    breadcrumbs; no cookies, query strings or submitted form data; no local variables."""
     for entry in event.get("logentry", {}), event.get("message", {}):
         if isinstance(entry, dict) and "message" in entry:
             entry["message"] = redact(entry["message"])
             entry.pop("params", None)
+    if isinstance(event.get("message"), str):
+        event["message"] = redact(event["message"])
+    for exception in event.get("exception", {}).get("values", []):
+        if isinstance(exception.get("value"), str):
+            exception["value"] = redact(exception["value"])
+        for frame in (exception.get("stacktrace") or {}).get("frames", []):
+            frame.pop("vars", None)
+            for name in ("pre_context", "post_context"):
+                frame[name] = [redact(line) for line in frame.get(name) or []]
+            frame["context_line"] = redact(frame.get("context_line") or "")
+    for crumb in event.get("breadcrumbs", {}).get("values", []):
+        if isinstance(crumb.get("message"), str):
+            crumb["message"] = redact(crumb["message"])
+        crumb.pop("data", None)
     request = event.get("request", {})
     request.pop("cookies", None)
     request.pop("query_string", None)
     request.pop("data", None)
+    request.get("headers", {}).pop("Cookie", None)
+    if isinstance(request.get("url"), str):
+        request["url"] = redact(request["url"])
     return event
 
 

@@ -1,4 +1,4 @@
-"""Finding the page a URL asks for in two queries, whatever its depth.
+"""Finding the page a URL asks for in two queries, whatever its depth, as Wagtail would.
 
 Wagtail routes a request from the site's home page down, one level at a time: it fetches the
 home page as its specific type, then for every slug of the path the child with that slug
@@ -10,26 +10,43 @@ translated home page before all that. Here:
 - every page the path can pass through is fetched in one query, by ``url_path``, and only
   the page served is fetched as its specific type (with the relations every page shows:
   its locale and social image, ``BasePage.route_select_related``);
-- a routable page on the way (``RoutablePageMixin``: a partner's page, a citation file)
-  routes the rest of the path itself, as in Wagtail;
+- a page on the way whose type routes the rest of the path itself (it overrides
+  ``Page.route``: ``RoutablePageMixin`` for a partner's page or a citation file, or any
+  other) is fetched as its specific type and given the rest of the path, as in Wagtail;
+  a page of a type no longer in the code routes as a plain ``Page``, as in Wagtail;
 - the pages passed are kept as the served page's parents and breadcrumb ancestors.
 
-``core.middleware.RouteMiddleware`` does this before Wagtail's ``serve`` view runs and hands
-the result to it through ``request._wagtail_route_for_request``, where
-``Page.route_for_request`` keeps its own answer; ``BasePage.route`` does the same below any
-page.
+The answer is Wagtail's (tests/test_routing.py compares both for every page of the demo
+content), except that a page of a type no longer in the code is a 404 where Wagtail fails
+to render it (500). ``core.middleware.RouteMiddleware`` hands it to Wagtail's ``serve`` view
+through ``core.compat``; ``BasePage.route`` (Wagtail's public extension point) does the same
+below any page that routes part of a path itself (the question index, for example).
 """
 
 from django.http import Http404
 from django.utils import translation
 from django.utils.functional import cached_property
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from core import compat
 from core.caching.sitecache import site_cached
 
-ROUTE_ATTRIBUTE = "_wagtail_route_for_request"  # see wagtail.models.Page.route_for_request
+
+def routes_like_page(route_method):
+    """Marks a ``route`` override that answers what ``Page.route`` answers (only faster):
+    pages of its type can be passed by in the one query."""
+    route_method.routes_like_page = True
+    return route_method
+
+
+def routes_itself(model):
+    """Whether pages of ``model`` route the path below them in their own way: passing them
+    by in the one query would skip their ``route()``. A type no longer in the code
+    (``None``) routes as a plain ``Page``."""
+    if model is None or model.route is Page.route:
+        return False
+    return not getattr(model.route, "routes_like_page", False)
 
 
 def specific_for_serving(page):
@@ -37,7 +54,7 @@ def specific_for_serving(page):
     ``route_select_related`` (one query)."""
     model = page.specific_class
     if model is None or isinstance(page, model):
-        return page  # already specific, or of a type no longer in the code (as Wagtail)
+        return page  # already specific, or of a type no longer in the code
     related = getattr(model, "route_select_related", ())
     specific = model._default_manager.select_related(*related).get(pk=page.pk)
     for name, value in page.__dict__.items():
@@ -45,34 +62,39 @@ def specific_for_serving(page):
     return specific
 
 
-def route_below(start, request, path_components, ancestors=()):
-    """Route ``path_components`` (slugs) below the page ``start``, whose own ancestors
-    (from the home page down) are ``ancestors``. Raises Http404 as Wagtail's routing does."""
+def route_below(root, request, path_components, ancestors=(), *, root_routes=True):
+    """Wagtail's ``root.specific.route(request, path_components)``, in two queries, for the
+    page ``root`` whose own ancestors (from the home page down) are ``ancestors``. Raises
+    Http404 as Wagtail's routing does. ``root_routes=False``: ``root`` is already routing
+    (its own ``route()`` called this), so it is not asked again."""
     prefixes = [
-        start.url_path + "".join(f"{slug}/" for slug in path_components[: index + 1])
+        root.url_path + "".join(f"{slug}/" for slug in path_components[: index + 1])
         for index in range(len(path_components))
     ]
     found = {
         page.url_path: page
         for page in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=start.path, depth__gt=start.depth
+            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
         )
     }
-    trail = [start]
+    trail = [root]
     for index, prefix in enumerate(prefixes):
         current = trail[-1]
-        if current is not start and issubclass(current.specific_class, RoutablePageMixin):
+        if (root_routes or current is not root) and routes_itself(current.specific_class):
             return _route_from(trail, ancestors, request, path_components[index:])
         child = found.get(prefix)
         if child is None:
             raise Http404
-        child._cached_parent_obj = current
+        compat.set_parent(child, current)
         trail.append(child)
     return _route_from(trail, ancestors, request, [])
 
 
 def _route_from(trail, ancestors, request, path_components):
-    page = specific_for_serving(trail[-1])
+    page = trail[-1]
+    if page.specific_class is None and not path_components:
+        raise Http404  # its type is gone: nothing can render it
+    page = specific_for_serving(page)
     passed = [*ancestors, *trail[:-1]]
     page.__dict__["breadcrumb_ancestors"] = [p for p in passed if p.depth >= 2]
     return page.route(request, path_components)
@@ -92,10 +114,11 @@ class BreadcrumbAncestorsMixin:
 def find_site(request):
     """``Site.find_for_request``, kept until the content changes (and for the request, where
     Wagtail keeps it)."""
-    if not hasattr(request, "_wagtail_site"):
+    if not compat.site_known(request):
         host = f"{request.get_host()}:{request.get_port()}"
-        request._wagtail_site = site_cached(f"site:{host}", lambda: Site.find_for_request(request))
-    return request._wagtail_site
+        site = site_cached(f"site:{host}", lambda: Site.find_for_request(request))
+        compat.hand_site_to_wagtail(request, site)
+    return compat.known_site(request)
 
 
 def localized_root(request):
@@ -115,8 +138,6 @@ def route(request, path):
         return None
     components = [component for component in path.split("/") if component]
     try:
-        if not components:
-            return specific_for_serving(root).route(request, [])
         return route_below(root, request, components)
     except Http404:
         return None

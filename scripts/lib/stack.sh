@@ -1,4 +1,5 @@
-# Shared by scripts/scaleout.sh and bench/run.sh: start real services on loopback, in a
+# Shared by scripts/scaleout.sh, bench/run.sh and (need_package, need_postgres_server)
+# scripts/test.sh: start real services on loopback, in a
 # temporary folder, without containers; `stack_cleanup` stops everything that was started.
 # Source it; it expects $STACK_DIR (a fresh temporary folder) and $PY (the venv's python).
 
@@ -14,6 +15,18 @@ need_package() {  # need_package COMMAND DEBIAN_PACKAGE: apt-get install it when
     if [ -z "${STACK_APT_UPDATED:-}" ]; then apt-get update -qq; STACK_APT_UPDATED=1; fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
   fi
+}
+
+postgres_bin_on_path() {  # Debian installs the server in /usr/lib/postgresql/<version>/bin
+  local bin
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [ -n "$bin" ] && ! command -v initdb >/dev/null 2>&1; then PATH="$bin:$PATH"; export PATH; fi
+}
+
+need_postgres_server() {  # initdb, pg_ctl and postgres on PATH; the package installed if missing
+  postgres_bin_on_path
+  need_package initdb postgresql || return 1
+  postgres_bin_on_path
 }
 
 free_port() {
@@ -33,10 +46,7 @@ wait_for_http() {  # wait_for_http URL SECONDS
 }
 
 start_postgres() {  # sets PG_PORT, STACK_PG_DATA; database "kennisplatform"
-  need_package initdb postgresql || return 1
-  if ! command -v initdb >/dev/null; then
-    PATH="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1):$PATH"; export PATH
-  fi
+  need_postgres_server || return 1
   need_package pg_dump postgresql-client || return 1
   PG_PORT=$(free_port)
   STACK_PG_DATA="$STACK_DIR/pgdata"

@@ -198,7 +198,11 @@ if env("AWS_STORAGE_BUCKET_NAME"):
         MEDIA_ORIGINS = [f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"]
 # With local disk and DEBUG off, the site serves /media/ itself (core.operations.views.serve_media).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+# Backups (core/operations/backup.py): outside the checkout, the newest BACKUP_KEEP kept (0: all),
+# the dump and the files encrypted when BACKUP_ENCRYPTION_KEY (a Fernet key) is set.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(Path.home() / "backups" / "kennisplatform")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", "")
 
 # E-mail: console in development, locmem in tests, any Django backend in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -220,13 +224,19 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's Redis backend; a Redis outage is a cache miss, not a 500
-            # (core/caching/redis.py)
-            "BACKEND": "core.caching.redis.TolerantRedisCache",
+            # django-redis; a Redis outage is a cache miss, not a 500 (core/caching/redis.py)
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
+# ignored Redis errors are logged, at most once every ten seconds (core/caching/redis.py)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "core.caching.redis"
 
 # Anonymous page cache (core/caching/pagecache.py): seconds a page is kept in the cache and by a
 # CDN (s-maxage), and by browsers. On by default only with Redis, which every application
@@ -436,6 +446,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "core.operations.logging.RequestIdFilter"},
         "redact": {"()": "core.operations.logging.RedactPersonalDataFilter"},
+        "redis_outage": {"()": "core.caching.redis.OutageLogFilter"},
     },
     "formatters": {
         "json": {"()": "core.operations.logging.JsonFormatter"},
@@ -458,6 +469,8 @@ LOGGING = {
         "wagtail.contrib.redirects": {"level": "WARNING"},
         # core.request logs every request; django.request would log 4xx/5xx a second time
         "django.request": {"level": "ERROR"},
+        # django-redis's ignored errors: one line while Redis is away, not one per request
+        "core.caching.redis": {"filters": ["redis_outage"]},
     },
 }
 WHITENOISE_ROOT = BASE_DIR / "public"

@@ -1,12 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from core.operations.backup import BackupError, restore_backup
+from core.operations.encryption import EncryptionError
 
 
 class Command(BaseCommand):
     help = (
         "Restore a backup folder made by `backup` into the configured database (replacing "
-        "its contents) and storage, then check every table has the rows the backup had."
+        "its contents) and storage, then check every table has the rows the backup had. "
+        "An encrypted backup needs the BACKUP_ENCRYPTION_KEY it was made with."
     )
 
     def add_arguments(self, parser):
@@ -22,7 +24,7 @@ class Command(BaseCommand):
                 raise CommandError("Restore cancelled.")
         try:
             files, counts = restore_backup(folder)
-        except (BackupError, FileNotFoundError) as error:
+        except (BackupError, EncryptionError, FileNotFoundError) as error:
             raise CommandError(str(error)) from error
         if options["verbosity"]:
             self.stdout.write(
