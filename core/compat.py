@@ -10,6 +10,7 @@ of them stops doing its job.
 
 import functools
 
+from wagtail.models import Page
 from wagtail.models.i18n import LocaleManager
 
 # wagtail.models.Page.route_for_request keeps its answer here for the request
@@ -67,3 +68,21 @@ def keep_locale_lookups(keep):
 
     get_for_language.kept = True
     LocaleManager.get_for_language = get_for_language
+
+
+def tree_step(path, steplen):
+    """The position among its siblings that a page's treebeard ``path`` encodes (bulk inserts
+    of pages compute the paths Wagtail's ``add_child`` would)."""
+    return Page._str2int(path[-steplen:])
+
+
+def tree_path(parent_path, depth, step):
+    """The treebeard ``path`` of the ``step``-th child of the page at ``parent_path``."""
+    return Page._get_path(parent_path, depth, step)
+
+
+def insert_rows(model, objects, fields):
+    """INSERT the rows of ``objects`` into ``model``'s own table only (the specific rows of
+    pages whose ``wagtailcore_page`` rows were bulk-created): Django's ``bulk_create`` refuses
+    multi-table models."""
+    return model._base_manager._insert(objects, fields=fields)

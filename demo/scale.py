@@ -29,6 +29,7 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
 from core.caching.sitecache import new_generation
+from core.compat import insert_rows, tree_path, tree_step
 from core.models import Partner, Person
 from dossiers.models import (
     DossierIndexPage,
@@ -205,12 +206,12 @@ class ScaleLoader:
         model = type(pages[0])
         parent = Page.objects.get(pk=parent.pk)
         last = parent.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        step = tree_step(last.path, Page.steplen) if last else 0
         content_type = ContentType.objects.get_for_model(model)
         depth = parent.depth + 1
         for page in pages:
             step += 1
-            page.path = Page._get_path(parent.path, depth, step)
+            page.path = tree_path(parent.path, depth, step)
             page.depth = depth
             page.numchild = 0
             page.url_path = f"{parent.url_path}{page.slug}/"
@@ -234,7 +235,7 @@ class ScaleLoader:
             for page, row in zip(batch, rows, strict=True):
                 page.pk = page.page_ptr_id = row.pk
                 page.id = row.pk
-            model._base_manager._insert(batch, fields=own_fields)
+            insert_rows(model, batch, own_fields)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
         self.new_pages.append((model, [page.pk for page in pages]))
         return pages
