@@ -14,12 +14,20 @@ from wagtail.documents.views import serve as document_views
 from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from anymail import urls as anymail_urls
+
 from core import sitemaps
 from core.operations import views as operations
 from core.permalinks import views as permalinks
 from core.ratelimit import posted, throttle_credentials, url_argument
 from editorial.moderation import guard_localize_urls
 from syndication import api
+
+
+def tracking_webhook(provider):
+    """The one URL of anymail's that the site serves: ``<provider>/tracking/``."""
+    return [url for url in anymail_urls.urlpatterns if str(url.pattern) == f"{provider}/tracking/"]
+
 
 # The admin runs under its own Content-Security-Policy (settings.ADMIN_CSP,
 # docs/decisions/admin-csp.md).
@@ -62,11 +70,11 @@ urlpatterns = [
     # the read-only public API, outside the language prefix (syndication/api.py)
     path("api/v2/", include((api.urlpatterns, "wagtailapi"))),
     path("p/<int:page_id>/", permalinks.permalink, name="permalink"),
-    # the mail provider's reports of bounces and complaints (newsletter/tracking.py), only
-    # with a secret to check them by
+    # the mail provider's reports of bounces and complaints (newsletter/tracking.py): only
+    # its tracking webhook, and only with a secret to check them by
     *(
-        [path("anymail/", include("anymail.urls"))]
-        if settings.ANYMAIL.get("WEBHOOK_SECRET")
+        [path("anymail/", include(tracking_webhook(settings.ANYMAIL_TRACKING_PROVIDER)))]
+        if settings.ANYMAIL.get("WEBHOOK_SECRET") and settings.ANYMAIL_TRACKING_PROVIDER
         else []
     ),
     path("share-image/<int:page_id>.png", permalinks.share_image, name="share_image"),

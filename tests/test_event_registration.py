@@ -226,7 +226,7 @@ def test_form_needs_its_csrf_token(event):
     assert Registration.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_registration_is_kept_when_mail_is_down(client, event, settings):
     settings.EMAIL_BACKEND = "tests.email_backends.FlakyBackend"
     FlakyBackend.failures_left = 1
@@ -462,7 +462,7 @@ def test_registrations_are_erased_after_the_retention_period(event, settings):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks (PostgreSQL)")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_concurrent_registrations_for_the_last_place_exactly_one_gets_it(event):
     event.capacity = 1
     event.save_revision().publish()

@@ -132,11 +132,12 @@ def test_documents_are_limited_in_type_and_size(client, editor_client, settings)
     assert not get_document_model().objects.exists()
 
 
-def test_documents_are_downloaded_as_attachments_in_a_sandbox(client, db):
+def test_documents_are_downloaded_as_attachments_in_a_sandbox(editor_client, db):
+    # (an editor: to the public, a document no public page uses is not served at all)
     document = get_document_model().objects.create(
         title="Werkblad", file=SimpleUploadedFile("werkblad.txt", b"<script>alert(1)</script>")
     )
-    response = client.get(document.url)
+    response = editor_client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Content-Security-Policy"] == "default-src 'none'"

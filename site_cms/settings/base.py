@@ -335,6 +335,12 @@ ANYMAIL = {
     }.items()
     if value
 }
+# The provider whose tracking webhook is served (/anymail/<provider>/tracking/): the one of
+# EMAIL_BACKEND ("anymail.backends.<provider>.EmailBackend") unless named here.
+ANYMAIL_TRACKING_PROVIDER = env(
+    "ANYMAIL_TRACKING_PROVIDER",
+    EMAIL_BACKEND.split(".")[2] if EMAIL_BACKEND.startswith("anymail.backends.") else "",
+)
 # Annual report: seconds a computed live figure is reused by later requests
 # (annual_report/figures.py).
 LIVE_FIGURES_CACHE_SECONDS = env_int("LIVE_FIGURES_CACHE_SECONDS", 600)

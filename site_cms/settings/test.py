@@ -20,4 +20,5 @@ SEARCH_CACHE_SECONDS = 0
 SITE_CACHE_SECONDS = 86400
 # The mail provider's webhooks (newsletter/tracking.py) are tested with this basic-auth secret.
 ANYMAIL = {"WEBHOOK_SECRET": "webhook-user:webhook-secret"}
+ANYMAIL_TRACKING_PROVIDER = "postmark"
 NEWSLETTER_SEND_RATE = 0
