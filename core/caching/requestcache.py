@@ -16,6 +16,8 @@ requests by ``core.caching.sitecache``, on top of this memo.
 
 import contextvars
 
+from django.http import FileResponse, StreamingHttpResponse
+
 _memo = contextvars.ContextVar("request_memo", default=None)
 
 
@@ -24,11 +26,30 @@ class RequestCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _memo.set({})
+        memo = {}
+        token = _memo.set(memo)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             _memo.reset(token)
+        if isinstance(response, StreamingHttpResponse) and not isinstance(response, FileResponse):
+            response.streaming_content = with_memo(memo, response.streaming_content)
+        return response
+
+
+def with_memo(memo, chunks):
+    """The chunks of a streamed response (an export), made with the request's memo: they
+    are produced after the view has returned, row by row."""
+    chunks = iter(chunks)
+    while True:
+        token = _memo.set(memo)
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return
+        finally:
+            _memo.reset(token)
+        yield chunk
 
 
 def memoize(key, compute):

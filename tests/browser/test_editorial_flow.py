@@ -70,7 +70,10 @@ def test_editor_submits_a_publication_and_the_moderator_approves_it(site, new_pa
         assert link.first.get_attribute("href") == publication.url, listing.url
 
 
-def test_editor_translates_a_theme_in_localize_and_the_switcher_leads_to_it(site, new_page):
+def test_editor_translates_a_theme_a_moderator_publishes_it_and_the_switcher_leads_to_it(
+    site, new_page
+):
+    """Every language is moderated: the editor translates, the Eindredactie publishes."""
     theme = site["untranslated_theme"]
     editor = new_page()
     log_in(editor, "redacteur")
@@ -83,8 +86,14 @@ def test_editor_translates_a_theme_in_localize_and_the_switcher_leads_to_it(site
     translate(editor, "Spanningen in wijken", "Tensions in neighbourhoods and how to prevent them.")
     editor.get_by_role("tab", name="Eigenschappen").click()
     translate(editor, "sociale-stabiliteit", "social-stability")
-    with editor.expect_navigation():
-        editor.get_by_role("button", name="Publiceer in").click()
+    assert editor.get_by_role("button", name="Publiceer in").count() == 0
+    translation_editor = editor.url
+
+    moderator = new_page()
+    log_in(moderator, "eindredacteur")
+    moderator.goto(translation_editor)
+    with moderator.expect_navigation():
+        moderator.get_by_role("button", name="Publiceer in").click()
 
     visitor = new_page()
     visitor.goto(theme.url)
