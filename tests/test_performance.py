@@ -1,4 +1,4 @@
-"""The SQL query budget (issue 9): every page type renders in at most 15 queries with a cold
+"""The SQL query budget: every page type renders in at most 15 queries with a cold
 page cache and repeats none; listings cost the same whatever their length, images included;
 what is kept across requests (core.caching.sitecache) is forgotten the moment the content changes.
 """

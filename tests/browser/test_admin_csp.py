@@ -1,4 +1,4 @@
-"""The Wagtail admin under the site's Content-Security-Policy, in a real browser (issue 9): an
+"""The Wagtail admin under the site's Content-Security-Policy, in a real browser: an
 editor edits a page, previews it (in the panel and in a new tab), saves a draft and publishes,
 and neither the admin, the previews nor the public page report one violation of the policy.
 
