@@ -32,6 +32,9 @@ from core.listings import localized, public, published
 
 # Longer queries are cut here: no one types more, and it bounds the work of the database.
 MAX_QUERY_LENGTH = 200
+# With a search backend outside the database, the filters count at most this many matches
+# (Elasticsearch's default max_result_window).
+MAX_COUNTED_MATCHES = 10_000
 THEME_MODEL = "themes.ThemePage"
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
@@ -225,8 +228,7 @@ class PageSearch:
         """
         theme_keys = {theme.pk: f"theme_{theme.pk}" for theme in themes}
         results = self.live_pages.search(self.query, order_by_relevance=False)
-        # Every database backend's results build their query with get_queryset().
-        matching = Page.objects.filter(pk__in=results.get_queryset().order_by().values("pk"))
+        matching = Page.objects.filter(pk__in=matching_pks(results))
         groups = (
             matching.annotate(
                 year=ExtractYear(page_date()),
@@ -326,6 +328,15 @@ class PageSearch:
                 }
             )
         return shown
+
+
+def matching_pks(results):
+    """The pks of every page in ``results``: a subquery for a database search backend (whose
+    results build their query with ``get_queryset()``), else the pks of the first
+    MAX_COUNTED_MATCHES results (Elasticsearch/OpenSearch, docs/search.md)."""
+    if hasattr(results, "get_queryset"):
+        return results.get_queryset().order_by().values("pk")
+    return [page.pk for page in results[:MAX_COUNTED_MATCHES]]
 
 
 def promoted_queries():

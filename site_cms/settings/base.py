@@ -366,6 +366,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "LANGUAGE_CONFIGS": {"nl": "dutch", "en": "english"},
         }
     }
+# Elasticsearch/OpenSearch instead (docs/search.md, "When to switch"): Wagtail's backend module
+# (e.g. wagtail.search.backends.elasticsearch8 or modelsearch.backends.opensearch2) and the
+# server's URL; then run `manage.py update_index`.
+if env("SEARCH_BACKEND_URL", ""):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
+            "URLS": [env("SEARCH_BACKEND_URL")],
+            "INDEX": env("SEARCH_INDEX", "kennisplatform"),
+            "TIMEOUT": 5,
+        }
+    }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
