@@ -133,6 +133,25 @@ def test_approval_says_published_and_emails_the_comment(client, team, page, mail
     assert to_editor and "Mooi, kort en helder." in to_editor[-1].body
 
 
+def test_approving_a_new_page_with_a_comment_publishes_it(client, team, home, mailoutbox):
+    """A page that was never live goes live when the moderator approves it in the editor."""
+    page = factories.StandardPageFactory(
+        parent=home["nl"], title="Nieuw", slug="nieuw", intro="Nog niet live.", live=False
+    )
+    client.force_login(team["editor"])
+    assert submit(client, page, title="Nieuwe pagina").status_code == 302
+    client.force_login(team["moderator"])
+    response = approve_in_editor(client, page, comment="Akkoord.", title="Nieuwe pagina")
+
+    page.refresh_from_db()
+    assert page.live and not page.has_unpublished_changes, shown_messages(response)
+    assert page.title == "Nieuwe pagina"
+    assert client.get(page.url).status_code == 200
+    assert any("gepubliceerd" in message for message in shown_messages(response))
+    to_editor = [m for m in mailoutbox if m.to == [team["editor"].email]]
+    assert to_editor and "Akkoord." in to_editor[-1].body
+
+
 def test_approval_of_a_scheduled_page_says_scheduled(client, team, page):
     client.force_login(team["editor"])
     form = edit_form(page, title="Vanaf morgen")

@@ -8,13 +8,14 @@ REQUIRE_BROWSER_TESTS=1 (CI, .ci/run): then the run fails.
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 import wagtail_factories
@@ -23,6 +24,7 @@ from playwright.sync_api import sync_playwright
 from core.models import Navigation
 from editorial import groups as editorial
 from tests import factories
+from tests.browser.watch import Watcher
 from tests.helpers import PASSWORD, make_user, publish_translation
 
 CHROMIUM = shutil.which("chromium")
@@ -106,7 +108,9 @@ def migrated_data(transactional_db):
 def new_page(request, browser, live_server):
     """Open a fresh browser window (own cookies) on the live server: new_page(width=1280).
 
-    When the test fails, each window's last screen is saved in test-artifacts/failures/.
+    Every window is watched (tests/browser/watch.py, ``page.watcher``): a console error, an
+    uncaught JavaScript error, a CSP violation or a 5xx answer fails the test. When the test
+    fails, each window's last screen is saved in test-artifacts/failures/.
     """
     pages = []
 
@@ -118,16 +122,23 @@ def new_page(request, browser, live_server):
             locale="nl-NL",
         )
         context.set_default_timeout(15_000)
-        pages.append(context.new_page())
-        return pages[-1]
+        watcher = Watcher(context)
+        page = context.new_page()
+        page.watcher = watcher
+        pages.append(page)
+        return page
 
     yield open_page
+    problems = []
     for number, page in enumerate(pages):
         if request.node.stash.get(failed_key, False):
             folder = ARTIFACTS / "failures"
             folder.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=folder / f"{request.node.name}-{number}.png", full_page=True)
         page.context.close()
+        problems += page.watcher.problems
+    if problems:
+        pytest.fail("The browser saw:\n" + "\n".join(problems))
 
 
 def choose_many(page, field, button, *titles):
@@ -151,10 +162,14 @@ def log_in(page, username):
 
 
 @pytest.fixture
-def site(migrated_data, home, locales):
+def site(migrated_data, home, locales, live_server):
     """A small site in both languages: a theme with a project, a dossier, a publication with
     an image and a document, the question service, the newsletter page, the navigation; an
-    editor and a moderator."""
+    editor and a moderator. The site's address is the live server's (absolute URLs, as in
+    e-mails, lead to it and pass the admin's CSP)."""
+    address = urlsplit(live_server.url)
+    Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
+    Site.clear_site_root_paths_cache()
     nl = home["nl"]
     editorial.setup_editorial(apps)  # the editors may publish under the English home page
 

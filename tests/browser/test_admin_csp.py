@@ -2,10 +2,10 @@
 editor edits a page, previews it (in the panel and in a new tab), saves a draft and publishes,
 and neither the admin, the previews nor the public page report one violation of the policy.
 
+The window's watcher (tests/browser/watch.py) collects the violations.
 The live server runs the policies of every environment (SECURE_CSP and ADMIN_CSP in
 site_cms/settings/base.py; production changes neither), and the test checks that the
-responses carry them. Chromium reports a blocked script, style, frame or image twice: as a
-`securitypolicyviolation` event in the document and as a console message.
+responses carry them.
 """
 
 from wagtail.rich_text import RichText
@@ -17,36 +17,11 @@ from tests.browser.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.reportCspViolation(
-    `${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
-  );
-});
-"""
-
 WATCH_EDITS = """
 document.addEventListener("w-unsaved:watch-edits", () => {
   document.documentElement.dataset.watchingEdits = "true";
 });
 """
-
-
-def watch_csp(context):
-    """Collect the CSP violations of every page, tab and frame opened in ``context``."""
-    violations = []
-
-    def report(violation):
-        violations.append(violation)
-
-    def console(message):
-        if "Content Security Policy" in message.text:
-            violations.append(f"{message.page.url if message.page else ''}: {message.text}")
-
-    context.expose_function("reportCspViolation", report)
-    context.add_init_script(REPORT_VIOLATIONS)
-    context.on("console", console)
-    return violations
 
 
 def policy(response):
@@ -70,7 +45,6 @@ def test_editor_edits_previews_and_publishes_a_page_without_csp_violations(site,
     dossier.body = [("paragraph", RichText("<p>Wat gemeenten doen.</p>"))]
     dossier.save_revision().publish()
     editor = new_page()
-    violations = watch_csp(editor.context)
     editor.add_init_script(WATCH_EDITS)
 
     log_in(editor, "eindredacteur")
@@ -114,4 +88,4 @@ def test_editor_edits_previews_and_publishes_a_page_without_csp_violations(site,
     assert "'unsafe-inline'" not in public_policy["style-src"]
     assert visitor.locator("h1").inner_text() == "Dossier statushouders"
     expect(visitor.locator("main")).to_contain_text("Wat gemeenten doen. En wat werkt.")
-    assert violations == []
+    assert editor.watcher.csp_violations == []

@@ -24,7 +24,7 @@ def test_visitor_subscribes_from_the_footer_and_confirms(site, new_page, live_se
     subscriber = Subscriber.objects.get(email="lezer@example.org")
     assert subscriber.status == Subscriber.Status.PENDING
     email = OutgoingEmail.objects.get(to="lezer@example.org")
-    link = re.search(r"http://testserver(/\S+)", email.text_body).group(1)
+    link = re.search(re.escape(live_server.url) + r"(/\S+)", email.text_body).group(1)
     visitor.goto(link)
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED
