@@ -1,6 +1,6 @@
 """An editor chooses partners, themes and speakers of an event in the page editor: searches
 the chooser, adds a new speaker from inside it, removes a theme and saves; the browser
-reports no error on the way."""
+reports no error on the way (tests/browser/watch.py)."""
 
 import pytest
 
@@ -9,14 +9,6 @@ from tests import factories
 from tests.browser.conftest import choose_many, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def watch_errors(page):
-    """The console errors and uncaught exceptions of ``page``."""
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
 
 
 def add(page, field, button):
@@ -39,7 +31,6 @@ def test_editor_chooses_partners_themes_and_a_new_speaker_and_saves(site, new_pa
     factories.PartnerFactory(name="Movisie", slug="movisie")
     event = site["event"]
     editor = new_page()
-    errors = watch_errors(editor)
     log_in(editor, "redacteur")
     editor.goto(f"/admin/pages/{event.pk}/edit/")
 
@@ -71,4 +62,4 @@ def test_editor_chooses_partners_themes_and_a_new_speaker_and_saves(site, new_pa
     assert [theme.title for theme in draft.themes.all()] == ["Sociale stabiliteit"]
     assert [person.name for person in draft.speakers.all()] == ["Halleh Ghorashi"]
     assert chosen(editor, "themes").all_inner_texts() == ["Sociale stabiliteit"]
-    assert errors == []
+    assert editor.watcher.problems == []  # no console error, uncaught error or 5xx
