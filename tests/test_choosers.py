@@ -75,6 +75,15 @@ def test_the_partner_chooser_lists_only_the_partners_in_the_language_of_the_page
     assert listed(redacteur, url) == {"Municipality of Utrecht"}
 
 
+def test_a_new_page_chooses_in_the_language_of_its_parent(redacteur, site_tree, partners):
+    parent = site_tree["theme"]["en"]
+    add = reverse("wagtailadmin_pages:add", args=["themes", "projectpage", parent.pk])
+
+    url = soup(redacteur.get(add)).select_one("#id_partners-chooser")["data-chooser-url"]
+
+    assert listed(redacteur, url) == {"Municipality of Utrecht"}
+
+
 def test_the_theme_chooser_lists_only_the_themes_in_the_language_of_the_page(redacteur, site_tree):
     url = chooser_url(redacteur, site_tree["dossier"]["en"], "themes")
     assert listed(redacteur, url) == {"Participation", "Inclusion"}
