@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_views import LocalTimeInspectView
+from core.choosers import PartnerChooserViewSet, PersonChooserViewSet
 from core.documents import refuse_unpublished_document
 from core.models import OutgoingEmail, Partner, Person
 from core.rich_text import PublicDocumentLinkHandler, PublicPageLinkHandler
@@ -63,6 +64,7 @@ class PartnerViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "kind", "website", UpdatedAtColumn()]
     list_filter = ["kind", "locale"]
+    chooser_viewset_class = PartnerChooserViewSet
 
 
 class PersonViewSet(SnippetViewSet):
@@ -71,6 +73,7 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     list_display = ["name", "role", "organisation"]
     list_filter = ["locale"]
+    chooser_viewset_class = PersonChooserViewSet
 
 
 register_snippet(PartnerViewSet)

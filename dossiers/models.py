@@ -7,7 +7,13 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -18,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import body_blocks
+from core.choosers import ChooseManyPanel
 from core.documents import PublicDocumentField, in_private_collection
 from core.listings import (
     chosen,
@@ -94,7 +101,7 @@ class DossierPage(BasePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("themes"),
+                ChooseManyPanel("themes"),
                 FieldPanel("related_publications"),
                 FieldPanel("related_projects"),
                 FieldPanel("related_questions"),
@@ -233,11 +240,13 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("publication_type"), FieldPanel("publication_date")]),
-        InlinePanel("authors", label=_("Authors"), heading=_("Authors")),
+        MultipleChooserPanel(
+            "authors", chooser_field_name="person", label=_("Authors"), heading=_("Authors")
+        ),
         FieldPanel("summary"),
         FieldPanel("document"),
         FieldPanel("image"),
-        FieldPanel("themes"),
+        ChooseManyPanel("themes"),
         FieldPanel("body"),
         InlinePanel(
             "yearly_figures",

@@ -38,6 +38,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
+from core.choosers import ChooseManyPanel
 from core.email.queue import queue_email
 from core.listings import chosen, localized, localized_live, published
 from core.models import BasePage, IndexPage, OutgoingEmail
@@ -281,7 +282,7 @@ class QuestionPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("requester_role"), FieldPanel("requester_organisation")]),
                 FieldPanel("requester_name"),
-                FieldPanel("partners"),
+                ChooseManyPanel("partners"),
             ],
             heading=_("Requester"),
         ),

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
+from core.choosers import ChooseManyPanel
 from core.listings import (
     chosen,
     live_in_active_locale,
@@ -197,7 +198,7 @@ class ProjectPage(BasePage):
             [FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")],
             heading=_("Period and status"),
         ),
-        FieldPanel("partners"),
+        ChooseManyPanel("partners"),
         MultiFieldPanel(
             [FieldPanel("result_page"), FieldPanel("result_url")],
             heading=_("Result"),

@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalManyToManyField
 
 from core.blocks import body_blocks
+from core.choosers import ChooseManyPanel
 from core.listings import chosen, localized_live, published
 from core.models import BasePage, Partner, Person
 from core.ratelimit import check_rate, too_many_requests
@@ -262,10 +263,10 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("audience"),
-                FieldPanel("themes"),
+                ChooseManyPanel("themes"),
                 FieldPanel("projects"),
-                FieldPanel("partners"),
-                FieldPanel("speakers"),
+                ChooseManyPanel("partners"),
+                ChooseManyPanel("speakers"),
             ],
             heading=_("For whom and by whom"),
         ),

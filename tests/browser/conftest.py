@@ -141,6 +141,18 @@ def new_page(request, browser, live_server):
         pytest.fail("The browser saw:\n" + "\n".join(problems))
 
 
+def choose_many(page, field, button, *titles):
+    """Add ``titles`` to the page editor's multiple chooser ``field`` (core/choosers.py):
+    ``button`` opens its modal, each title is ticked, the selection confirmed."""
+    page.locator(f"#id_{field}-chooser").get_by_role("button", name=button).click()
+    modal = page.locator(".modal-dialog")
+    for title in titles:
+        modal.locator("label", has_text=title).click()
+    modal.get_by_role("button", name="Selectie bevestigen").click()
+    for title in titles:
+        page.locator(f"#id_{field}-chooser .multiple-chooser__title", has_text=title).wait_for()
+
+
 def log_in(page, username):
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)

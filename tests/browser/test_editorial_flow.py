@@ -4,7 +4,7 @@ made in wagtail-localize's editor."""
 import pytest
 
 from dossiers.models import PublicationPage
-from tests.browser.conftest import log_in
+from tests.browser.conftest import choose_many, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +33,7 @@ def test_editor_submits_a_publication_and_the_moderator_approves_it(site, new_pa
     )
     choose(editor, "document", "Kies een document", "Jaarbericht 2017 (pdf)")
     choose(editor, "image", "Kies een afbeelding", "Omslag jaarbericht")
-    editor.select_option("#id_themes", label="Participatie")
+    choose_many(editor, "themes", "Thema's toevoegen", "Participatie")
     body = editor.locator("#panel-child-inhoud-body-section")
     body.get_by_role("button", name="Blok invoegen").first.click()
     editor.get_by_role("option", name="Tekst").click()
