@@ -2,12 +2,12 @@ from wagtail import hooks
 
 from editorial import moderation
 from editorial.approval import replace_update_message
-from editorial.dashboard import EditorialQueuePanel
+from editorial.dashboard import EditorialQueuePanel, without_wagtail_moderation_panels
 
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_queue_panel(request, panels):
-    panels.insert(0, EditorialQueuePanel())
+    panels[:] = [EditorialQueuePanel(), *without_wagtail_moderation_panels(panels)]
 
 
 @hooks.register("after_edit_page")

@@ -437,3 +437,42 @@ def test_dashboard_counts_new_questions(client, team):
     panel = soup(client.get(reverse("wagtailadmin_home"))).find(id="editorial-queue-section")
     assert "2 nieuwe vragen" in " ".join(panel.get_text().split())
     assert panel.find("a", href=reverse("submitted_questions:index"))
+
+
+def test_a_page_in_moderation_is_shown_once_on_the_dashboard(client, team, page):
+    """Not in the editorial queue and again in Wagtail's "Awaiting your review" or "Your
+    pages and snippets in a workflow" (the editor's recent edits list it as an edit)."""
+    client.force_login(team["editor"])
+    submit(client, page, title="Over het kennisplatform")
+    for user in (team["editor"], team["moderator"]):
+        client.force_login(user)
+        html = soup(client.get(reverse("wagtailadmin_home")))
+        panels = [
+            panel
+            for panel in html.select("main .w-panel--dashboard")
+            if panel.get("id") != "recent-edits-section"
+        ]
+        assert sum(panel.get_text().count("Over het kennisplatform") for panel in panels) == 1
+
+
+def test_dashboard_counts_snippet_translations_that_wait(client, team, locales):
+    testimonial = factories.TestimonialFactory(quote="Samen bereiken we meer.", person="Sabine")
+    testimonial.save_revision().publish()
+    client.force_login(team["editor"])
+    client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["themes", "testimonial", testimonial.pk],
+        ),
+        {"locales": [locales["en"].pk]},
+    )
+    english = testimonial.get_translation(locales["en"])
+    assert not english.live
+
+    client.force_login(team["moderator"])
+    panel = soup(client.get(reverse("wagtailadmin_home"))).find(id="editorial-queue-section")
+    text = " ".join(panel.get_text().split())
+    assert "1 vertaling wacht" in text
+    assert panel.find(
+        "a", href=reverse("wagtailsnippets_themes_testimonial:edit", args=[english.pk])
+    )
