@@ -80,7 +80,7 @@ def urls():
                 continue
             found.append((f"{name}.{language}", page.get_url()))
             if name == "partners":
-                partner = next((p for _kind, group in page.partners_by_kind() for p in group), None)
+                partner = next(iter(page.partner_page().object_list), None)
                 if partner is not None:
                     found.append((f"partner.{language}", page.partner_url(partner)))
         if apps.is_installed("search"):

@@ -1,7 +1,8 @@
 """The partner index (/partners/) and a page per partner organisation."""
 
 from django.apps import apps
-from django.db.models import F
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -32,6 +33,7 @@ class PartnerIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     page_description = _("All partner organisations by kind, with their projects (/partners/).")
+    PER_PAGE = 60  # partners per page of the index: an institute works with thousands
 
     class Meta:
         verbose_name = _("partner index")
@@ -41,12 +43,34 @@ class PartnerIndexPage(RoutablePageMixin, IndexPage):
         slugs = partners_in(self.locale_id).values_list("slug", flat=True)
         return ["/", *(f"/{slug}/" for slug in slugs)]
 
-    def partners_by_kind(self, kind=""):
-        """[(kind label, [partner, ...])] in the order of ``Partner.Kind``: the partners of the
-        page's locale (``partners.queries.partners_in``; of one ``kind`` if given), each with
-        ``shown_projects`` and ``shown_questions``: the published projects it worked on and
-        questions it asked, in that locale."""
-        partners = list(partner_listing(self.locale_id, kind))
+    def partner_page(self, kind="", number=None):
+        """One page (``PER_PAGE``) of the partners of the page's locale
+        (``partners.queries.partners_in``; of one ``kind`` if given) in the order of
+        ``Partner.Kind``, then by name."""
+        kind_order = Case(
+            *(When(kind=value, then=Value(index)) for index, value in enumerate(Partner.Kind)),
+            output_field=IntegerField(),
+        )
+        partners = partner_listing(self.locale_id, kind).order_by(kind_order, "name", "pk")
+        return Paginator(partners, self.PER_PAGE).get_page(number)
+
+    def kind_counts(self):
+        """[(kind value, kind label, number of partners)] in the order of ``Partner.Kind``:
+        every kind the locale has partners of, counted in one query."""
+        counts = dict(
+            partners_in(self.locale_id).order_by().values_list("kind").annotate(number=Count("pk"))
+        )
+        return [
+            (value, label, counts[value])
+            for value, label in Partner.Kind.choices
+            if value in counts
+        ]
+
+    def partners_by_kind(self, partners):
+        """[(kind label, [partner, ...])] in the order of ``Partner.Kind``: ``partners`` (one
+        page of them), each with ``shown_projects`` and ``shown_questions``: the published
+        projects it worked on and questions it asked, in the page's locale."""
+        partners = list(partners)
         keys = [partner.translation_key for partner in partners]
         projects_of = self._pages_by_partner(PROJECTS, keys)
         questions_of = self._pages_by_partner(QUESTIONS, keys)
@@ -80,9 +104,12 @@ class PartnerIndexPage(RoutablePageMixin, IndexPage):
         kind = request.GET.get("kind", "")
         if kind not in Partner.Kind.values:
             kind = ""  # an unknown kind shows every partner
+        page_obj = self.partner_page(kind, request.GET.get("page"))
         context["kinds"] = Partner.Kind.choices
+        context["kind_counts"] = self.kind_counts()
         context["selected_kind"] = kind
-        context["partner_groups"] = self.partners_by_kind(kind)
+        context["page_obj"] = page_obj
+        context["partner_groups"] = self.partners_by_kind(page_obj.object_list)
         return context
 
     @path("<slug:slug>/", name="partner")

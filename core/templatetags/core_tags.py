@@ -102,6 +102,14 @@ def permalink(context, page):
 
 
 @register.filter
+def page_numbers(page_obj):
+    """The page numbers a pagination shows for ``page_obj``: the first and last two, and
+    three either side of the current one, the gaps as the paginator's ellipsis (a listing
+    of hundreds of pages does not link every one)."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=3, on_ends=2)
+
+
+@register.filter
 def public_document(document):
     """``document``, or None when it is in a private collection: a chosen document that is
     private is left out of public pages (core.documents)."""
