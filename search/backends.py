@@ -11,7 +11,12 @@ per query instead:
 - a query is parsed with the configuration of the active language;
 - a ``Fuzzy`` query (spelling-tolerant suggestions) compares the query with titles only:
   comparing it with every page's whole text costs about 0.75 ms per page (measured with
-  bench/search_bench.py), which any query that finds nothing would set off.
+  bench/search_bench.py), which any query that finds nothing would set off;
+- relevance is the rank of the query in the *title* (times its length norm), ties broken by
+  the queryset's own order (the search page orders by date, newest first): an object still
+  matches on its whole text (``title || body``, through the GIN index of search/0003), but
+  ranking the body too meant reading the out-of-line (TOASTed) body vector of every match,
+  about 10 µs each, 145 ms for a word in 13,800 of the 14,000 pages (docs/search.md).
 
 Settings (``WAGTAILSEARCH_BACKENDS["default"]``)::
 
@@ -27,6 +32,7 @@ from collections import defaultdict
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db.models import F, TextField, Value
+from django.db.models.expressions import CombinedExpression
 from django.utils import translation
 
 from modelsearch.backends.database.postgres.postgres import (
@@ -35,6 +41,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Fuzzy, MatchAll, Not
 from wagtail.models import Locale
 
 
@@ -64,6 +71,40 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             _fuzzy_similarity=TrigramWordSimilarity(query, title)
         ).filter(_fuzzy_similarity__gte=backend.fuzzy_similarity_threshold)
         return queryset, F("_fuzzy_similarity")
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """modelsearch's search, but the matched vector is an alias, not a selected column:
+        selected, PostgreSQL built ``title || body`` of every match before sorting them
+        (reading each out-of-line body, ~10 µs a match). Fuzzy and match-all as modelsearch."""
+        if isinstance(self.query, (MatchAll, Fuzzy)) or (
+            isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll)
+        ):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        rank_expression = self._build_rank_expression(vectors, config)
+        combined_vector = vectors[0][0]
+        for vector, _boost in vectors[1:]:
+            combined_vector = CombinedExpression(combined_vector, "||", vector)
+        queryset = self.queryset.alias(_vector_=combined_vector).filter(_vector_=search_query)
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+    def _build_rank_expression(self, vectors, config):
+        """The rank of the title only, when the whole index entry is searched (see above)."""
+        if self.fields is None:
+            vectors = vectors[:1]  # (title, title_norm); the body only matches
+        return super()._build_rank_expression(vectors, config)
+
+    def _apply_ordering_and_scoring(self, queryset, rank_expression, start, stop, score_field=None):
+        """Best first, equal ranks in the queryset's own order (then newest object first)."""
+        if not self.order_by_relevance:
+            return super()._apply_ordering_and_scoring(
+                queryset, rank_expression, start, stop, score_field
+            )
+        queryset = queryset.order_by(rank_expression.desc(), *queryset.query.order_by, "-pk")
+        if score_field is not None:
+            queryset = queryset.annotate(**{score_field: rank_expression})
+        return queryset[start:stop]
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):

@@ -65,8 +65,13 @@ def theme_model():
 
 
 def live_pages(locale):
-    """Every live, public page of ``locale`` (not the tree's root)."""
-    return public(Page.objects.live()).filter(locale=locale, depth__gt=1)
+    """Every live, public page of ``locale`` (not the tree's root), aliases left out.
+
+    An alias shows its original's content under another place in the tree, so an alias of
+    a restricted or unpublished page would leak it (core.listings.is_public). Aliases are left
+    out by their pks (``alias_of`` is no filter field of the search index; ``id`` is)."""
+    aliases = Page.objects.filter(alias_of__isnull=False).values("pk")
+    return public(Page.objects.live()).filter(locale=locale, depth__gt=1).exclude(pk__in=aliases)
 
 
 def themes_of_locale(locale):
@@ -205,12 +210,11 @@ class PageSearch:
         return pages
 
     def results(self):
-        """The matching pages (specific, StreamFields deferred), best or newest first."""
+        """The matching pages (specific, StreamFields deferred), best or newest first (equally
+        relevant ones newest first, search/backends.py)."""
         pages = self.pages().specific().defer_streamfields()
-        if self.sort == SORT_DATE:
-            pages = pages.order_by(page_date().desc(nulls_last=True), "-id")
-            return pages.search(self.query, order_by_relevance=False)
-        return pages.search(self.query)
+        pages = pages.order_by(page_date().desc(nulls_last=True), "-id")
+        return pages.search(self.query, order_by_relevance=self.sort != SORT_DATE)
 
     def facets(self, themes):
         """The number of results and the filters with their counts, in one query.
@@ -350,7 +354,8 @@ def describe_results(results, themes):
 
 
 def themes_of_results(results, themes):
-    """{page pk: [themes]} for the pages shown, in a fixed number of queries."""
+    """{page pk: [themes]} for the pages shown, in one query: the links to a theme of the
+    types among them (e.g. only the publications' themes when only publications are shown)."""
     by_key = {theme.translation_key: theme for theme in themes}
     found = {page.pk: [] for page in results}
 
@@ -362,17 +367,26 @@ def themes_of_results(results, themes):
         for theme in themes:
             if page.path.startswith(theme.path):
                 add(page.pk, theme)
+    shown_types = {type(page) for page in results}
+    links = []
     for model, field in theme_links():
+        if not any(issubclass(shown, model) for shown in shown_types):
+            continue
         if field.many_to_many:
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            pairs = through.objects.filter(**{f"{source}__in": found}).values_list(
-                source, f"{target}__translation_key"
+            links.append(
+                through.objects.filter(**{f"{source}__in": found}).values_list(
+                    source, f"{target}__translation_key"
+                )
             )
         else:
-            pairs = model.objects.filter(pk__in=found).values_list(
-                "pk", f"{field.name}__translation_key"
+            links.append(
+                model.objects.filter(pk__in=found).values_list(
+                    "pk", f"{field.name}__translation_key"
+                )
             )
-        for page_pk, translation_key in pairs:
+    if links:
+        for page_pk, translation_key in links[0].union(*links[1:], all=True):
             add(page_pk, by_key.get(translation_key))
     return found

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 import pytest
 
@@ -264,6 +265,33 @@ def test_results_sort_by_date(client, site):
     assert soup(response).select_one(".search-sort [aria-current]").get_text() == "datum"
 
 
+def test_a_word_in_the_title_ranks_first_then_newest(client, site):
+    older = factories.PublicationPageFactory(
+        parent=site["library"],
+        title="Jaarverslag",
+        summary="Asielzoekers, asielzoekers en nog eens asielzoekers.",
+        publication_date=datetime.date(2015, 1, 1),
+    )
+    factories.PublicationPageFactory(
+        parent=site["library"],
+        title="Opvang van asielzoekers",
+        summary="Een rapport.",
+        publication_date=datetime.date(2012, 1, 1),
+    )
+    factories.PublicationPageFactory(
+        parent=site["library"],
+        title="Nieuwkomers",
+        summary="Over asielzoekers.",
+        publication_date=datetime.date(2020, 1, 1),
+    )
+    assert older.live
+    assert result_titles(get_search(client, "nl", q="asielzoeker")) == [
+        "Opvang van asielzoekers",
+        "Nieuwkomers",
+        "Jaarverslag",
+    ]
+
+
 def test_results_are_paginated(client, site):
     for number in range(25):
         factories.PublicationPageFactory(
@@ -350,6 +378,41 @@ def test_searches_are_recorded_for_the_search_terms_report(client, site):
     report = client.get(reverse("wagtailsearchpromotions:search_terms"))
     assert report.status_code == 200
     assert "statushouders" in report.content.decode()
+
+
+def test_private_unpublished_and_alias_pages_are_never_found(client, site):
+    """A restricted page, an unpublished one and an alias of either (or of a public page:
+    an alias repeats its original) never appear, nor count in a filter."""
+    private_section = factories.ThemePageFactory(
+        parent=site["participation"].get_parent(), title="Intern", slug="intern"
+    )
+    PageViewRestriction.objects.create(
+        page=private_section, restriction_type=PageViewRestriction.LOGIN
+    )
+    restricted = factories.PublicationPageFactory(
+        parent=private_section, title="Geheime statushouders", summary="Statushouders."
+    )
+    unpublished = factories.PublicationPageFactory(
+        parent=site["library"], title="Concept over statushouders", summary="Statushouders."
+    )
+    unpublished.unpublish()
+    restricted.create_alias(parent=site["library"], update_slug="geheime-alias")
+    unpublished.create_alias(parent=site["library"], update_slug="concept-alias")
+    site["article"].create_alias(parent=site["library"], update_slug="kansen-alias")
+
+    response = get_search(client, "nl", q="statushouders")
+    assert sorted(result_titles(response)) == [
+        "Dossier statushouders",
+        "Kansen voor statushouders",
+        "Statushouders aan het werk",
+        "Werk voor statushouders",
+    ]
+    assert facet(response, "Type") == {"Publicatie": 2, "Project": 1, "Dossier": 1}
+    assert "4 resultaten" in soup(response).select_one(".search-summary").get_text()
+    by_date = get_search(client, "nl", q="statushouders", sort="date")
+    assert sorted(result_titles(by_date)) == sorted(result_titles(response))
+    titles = [result["title"] for result in autocomplete(client, "nl", "statush").json()["results"]]
+    assert sorted(titles) == sorted(result_titles(response))
 
 
 # Documents
@@ -565,3 +628,21 @@ def test_the_results_page_query_count_does_not_grow_with_the_results(
     with django_assert_num_queries(five):
         response = get_search(client, "nl", q="integratiemonitor")
     assert len(result_titles(response)) == 20
+
+
+def test_a_results_page_of_every_type_stays_within_15_queries_none_repeated(client, site):
+    """Sorted by date, one page of results can show every page type: its specific rows are
+    one query per type, the themes of all of them one query."""
+    service = factories.QuestionIndexPageFactory(parent=site["library"].get_parent())
+    factories.QuestionPageFactory(
+        parent=service, title="Statushouders?", theme=site["participation"]
+    )
+    events = factories.EventIndexPageFactory(parent=site["library"].get_parent())
+    factories.EventPageFactory(parent=events, title="Statushouders ontmoeten")
+    get_search(client, "nl", q="statushouders", sort="date")
+    with CaptureQueriesContext(connection) as queries:
+        response = get_search(client, "nl", q="statushouders", sort="date")
+    assert len(facet(response, "Type")) == 5
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert len(statements) <= 15
+    assert len(set(statements)) == len(statements)
