@@ -60,13 +60,16 @@ def public_api(view):
 
 # Deeper than this is a crawler, not a reader; a larger number would overflow the database.
 MAX_OFFSET = 100_000
+# What Wagtail's search backends accept (in any case); anything else they raise ValueError on.
+SEARCH_OPERATORS = ("and", "or")
 
 
 class CheckedQueryMixin:
     """Bad input answers 400 with a message, never 500: a NUL byte anywhere, an offset or
-    limit beyond ``MAX_OFFSET``, a field filter whose value the field cannot hold (a
-    publication date that is not a date, a number too large). Checked before any filter
-    runs, for the listing, the detail and the find view alike."""
+    limit beyond ``MAX_OFFSET``, a search operator other than ``and`` or ``or``, a field
+    filter whose value the field cannot hold (a publication date that is not a date, a
+    number too large). Checked before any filter runs, for the listing, the detail and the
+    find view alike."""
 
     def check_parameters(self, model):
         for name, values in self.request.GET.lists():
@@ -91,6 +94,8 @@ def check_parameter(model, name, value, operation):
         if not (value.isascii() and value.isdigit()) or int(value) > MAX_OFFSET:
             raise BadRequestError(f"{name} must be a number from 0 to {MAX_OFFSET}")
         return
+    if name == "search_operator" and value.lower() not in SEARCH_OPERATORS:
+        raise BadRequestError("search_operator must be 'and' or 'or'")
     if operation:
         return
     try:

@@ -6,7 +6,7 @@
 - every chooser in the URL configuration, with a search term, in both locales,
 - the add, edit and preview views of every page type and snippet (unsaved and saved).
 
-Used by tests/test_admin_crawl.py (and handy from a shell when an admin screen 500s).
+Used by tests/demo_site/test_admin_crawl.py (and handy from a shell when an admin screen 500s).
 """
 
 import json

@@ -6,6 +6,7 @@ Fixtures live in ``tests/conftest.py``; model factories in ``tests/factories.py`
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -13,12 +14,16 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from bs4 import BeautifulSoup
 
+from core.models.pages import BasePage
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
+# A visitor's browser: the statistics count it, unlike a bot.
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
 
 def soup(response):
@@ -37,6 +42,28 @@ def get_html(client, url, **extra):
 def texts(html, selector):
     """The texts of the elements ``selector`` finds in ``html``."""
     return [element.get_text(" ", strip=True) for element in html.select(selector)]
+
+
+def figure_numbers(response):
+    """{label: number text} of every key figure on an annual report page."""
+    parsed = soup(response)
+    return {
+        item.select_one(".report-figure__label").text: item.select_one(
+            ".report-figure__number"
+        ).text
+        for item in parsed.select(".report-figure")
+    }
+
+
+@contextmanager
+def wagtails_own():
+    """Routing by Wagtail alone: ``BasePage.route`` is ``Page.route`` meanwhile."""
+    ours = BasePage.__dict__["route"]
+    BasePage.route = Page.route
+    try:
+        yield
+    finally:
+        BasePage.route = ours
 
 
 def count_queries(client, url):

@@ -24,9 +24,7 @@ from questions.models import SubmittedQuestion
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
 from tests.editing import EditorPageTestCase
-from tests.helpers import publish_translation, soup
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+from tests.helpers import BROWSER, figure_numbers, publish_translation, soup
 
 
 def live(label, key, page=None):
@@ -48,17 +46,6 @@ def static(label, number):
         "page": None,
         "frozen": None,
         "source": "",
-    }
-
-
-def figure_numbers(response):
-    """{label: number text} of every key figure on the page."""
-    parsed = soup(response)
-    return {
-        item.select_one(".report-figure__label").text: item.select_one(
-            ".report-figure__number"
-        ).text
-        for item in parsed.select(".report-figure")
     }
 
 
@@ -352,32 +339,3 @@ class TestEditorsCreateAnnualReports(EditorPageTestCase):
         page = AnnualReportPage.objects.get(slug="jaarbericht-2018")
         assert isinstance(page.body, StreamValue)
         assert [figure["live_figure"] for figure in page.body[0].value] == ["site_visits", ""]
-
-
-def test_the_demo_builds_the_2017_report_from_the_seed(client, db):
-    call_command("load_demo_content", verbosity=0)
-    assert DailyPageViews.objects.filter(day__year=2017).aggregate(t=Sum("count"))["t"] == 185_291
-    assert MediaMention.objects.filter(date__year=2017).count() == 223
-    nl = client.get("/nl/jaarbericht-2017/", HTTP_USER_AGENT=BROWSER)
-    en = client.get("/en/annual-report-2017/", HTTP_USER_AGENT=BROWSER)
-    assert nl.status_code == en.status_code == 200
-    assert figure_numbers(nl)["bezoeken website"] == "185.291"
-    assert figure_numbers(en)["website visits"] == "185,291"
-    assert figure_numbers(nl)["keer in de media"] == "223"
-    assert figure_numbers(en)["partner organisations"] == "25+"
-    report = AnnualReportPage.objects.get(slug="jaarbericht-2017")
-    live_keys = {figure["live_figure"] for figure in report.live_figure_blocks()}
-    assert {
-        "questions_answered",
-        "questions_answered_complex",
-        "projects",
-        "themes",
-        "page_views",
-        "site_visits",
-        "media_mentions",
-        "followers_x",
-        "followers_linkedin",
-    } <= live_keys
-    assert figure_numbers(nl)["beantwoorde vragen"] == "121"
-    assert figure_numbers(nl)["keer bekeken: dossier vluchtelingen"] == "9.107"
-    assert "Interventiewijzer" in soup(nl).select_one("table.report-table").text

@@ -125,6 +125,17 @@ def test_a_missing_object_is_not_found_not_redirected(client, site_tree):
     assert response.json()["message"]
 
 
+def test_an_unknown_search_operator_is_a_bad_request_not_a_server_error(client, site_tree):
+    for operator in ("%ff", "xor", ""):
+        response = client.get(f"/api/v2/pages/?search=0&search_operator={operator}")
+        assert response.status_code == 400, operator
+        assert response.json()["message"] == "search_operator must be 'and' or 'or'"
+    # the two operators pass, in any case
+    for operator in ("and", "OR"):
+        response = client.get(f"/api/v2/pages/?search=boze&search_operator={operator}")
+        assert "search_operator" not in response.json().get("message", ""), operator
+
+
 def test_too_many_requests_from_one_client_get_429(client, site_tree, settings):
     settings.API_RATE_LIMIT = "3/m"
     for _attempt in range(3):

@@ -727,26 +727,6 @@ def test_answered_questions_per_kind_and_year(db):
     }
 
 
-def test_demo_content_gives_the_2017_figures_and_the_complex_questions(client, db):
-    call_command("load_demo_content", verbosity=0)
-    assert answered_by_kind(2017) == {
-        "straightforward": 70,
-        "research": 29,
-        "complex": 22,
-        "total": 121,
-    }
-    assert not SubmittedQuestion.objects.exclude(is_demo=True).exists()
-    assert not SubmittedQuestion.objects.exclude(email="").exists()
-    complex_pages = QuestionPage.objects.live().filter(kind=QuestionKind.COMPLEX)
-    assert complex_pages.filter(locale__language_code="nl").count() == 22
-    assert all(page.product_status for page in complex_pages)
-    response = client.get("/nl/vragen/?kind=complex")
-    assert response.status_code == 200
-    assert client.get("/en/questions/").status_code == 200
-    tips = client.get("/nl/vragen/een-inclusieve-werkcultuur-bevorderen/")
-    assert "gedragscode" in tips.content.decode()
-
-
 def test_demo_questions_link_to_the_themes_products_and_partners_that_exist(client, home):
     themes = ThemeIndexPageFactory(parent=home["nl"])
     ThemePageFactory(parent=themes, title="Nieuwe migratie", slug="nieuwe-migratie")

@@ -20,9 +20,8 @@ from stats import figures
 from stats.charts import MonthChart
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
-from tests.helpers import soup
+from tests.helpers import BROWSER, soup
 
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 VISITOR_ADDRESS = "203.0.113.7"
 

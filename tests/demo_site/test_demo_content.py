@@ -9,8 +9,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 
-import pytest
-
 from core.models import Navigation, Partner, Person
 from dossiers.models import DossierPage, PublicationPage, PublicationYearFigures
 from events.models import EventPage
@@ -101,12 +99,6 @@ def snapshot():
             nav.header_links.get_prep_value() for nav in Navigation.objects.order_by("pk")
         ],
     }
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
-    call_command("load_demo_content", verbosity=0)
 
 
 def test_demo_content_carries_the_facts_of_the_report_and_loads_twice_alike(demo):

@@ -5,11 +5,6 @@ screens linked from it, every listing searched and filtered, every chooser searc
 locales, the add, edit and preview views of every page type and snippet.
 """
 
-from django.apps import apps
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
-
 import pytest
 
 from editorial import groups as editorial
@@ -25,34 +20,8 @@ ROLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return str(tmp_path_factory.mktemp("demo-media"))
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, demo_media):
-    """The demo content's images and documents, for every test of the module."""
-    settings.MEDIA_ROOT = demo_media
-    return demo_media
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker, demo_media):
-    """The demo content, loaded once for the module and rolled back after it."""
-    with (
-        override_settings(MEDIA_ROOT=demo_media),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        call_command("load_demo_content", verbosity=0)
-        editorial.setup_editorial(apps)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def user_of(demo_content, db):
+def user_of(demo):
     def make(role):
         if role == "superuser":
             return make_superuser("crawl-admin")

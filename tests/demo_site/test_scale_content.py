@@ -45,9 +45,7 @@ def counts():
 
 
 @pytest.fixture
-def scale(db, settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
-    call_command("load_demo_content", verbosity=0)
+def scale(demo):
     load_scale()
 
 
