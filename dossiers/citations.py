@@ -129,7 +129,8 @@ class Citation:
                 parts.append(format_html("{}. ", self.institute))
         else:  # part of a whole (the site): the title plain, the site in italics
             parts.append(format_html("{}{} <i>{}</i>. ", title, full_stop(title), self.institute))
-        parts.append(format_html('<a href="{}">{}</a>', self.url, self.url))
+        if self.url:  # a page never saved (its first preview) has no address yet
+            parts.append(format_html('<a href="{}">{}</a>', self.url, self.url))
         return mark_safe("".join(parts))  # noqa: S308 (every part built by format_html)
 
     # BibTeX ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import uuid
 import pytest
 import wagtail_factories
 
+from dossiers.citations import Citation
 from dossiers.models import PublicationAuthor, PublicationPage
 from tests.factories import PersonFactory, PublicationPageFactory
 from tests.helpers import soup
@@ -190,3 +191,16 @@ def test_without_authors_the_institute_is_the_highwire_author(client, site_tree)
     html = soup(client.get(site_tree["publication"]["en"].url))
     authors = html.find("head").find_all("meta", attrs={"name": "citation_author"})
     assert [tag["content"] for tag in authors] == [INSTITUTE]
+
+
+def test_a_publication_never_saved_is_cited_without_a_link(rf, site_tree):
+    """The editor's preview before the first save: no permanent link yet, and no "None"."""
+    publication = PublicationPage(
+        title="Nog niet opgeslagen",
+        publication_date=datetime.date(2017, 3, 14),
+        publication_type=PublicationPage.Type.REPORT,
+        locale=site_tree["library"]["nl"].locale,
+    )
+    reference = str(Citation(publication, rf.get("/")).apa_html)
+    assert reference.startswith("Kennisplatform Integratie &amp; Samenleving. (2017). ")
+    assert "None" not in reference and "<a " not in reference
