@@ -2,23 +2,15 @@
 once again (Wagtail then asks whether to use the image already in the library); the browser
 reports no error on the way (tests/browser/watch.py)."""
 
-import io
-
 from wagtail.images import get_image_model
 
 import pytest
-from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
+from tests.browser.test_editor_week import png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def png():
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 400), (160, 60, 40)).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def choose_another(page, section):
