@@ -154,7 +154,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own strings (made by `make messages`), then Dutch for strings of Wagtail and
+# wagtail-localize that their catalogs leave untranslated (kept by hand, docs/translation.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 # The time zones offered under Account → Time zone: the IANA "Area/City" zones and UTC. The
