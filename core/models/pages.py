@@ -62,8 +62,19 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
     # token) leaves it None.
     fragment_parameters = None
 
+    # The slug stands under the title, in the content tab, not among the promote fields:
+    # wagtail-localize's translation editor shows the fields tab by tab, as the page editor
+    # does, so the translator translates the URL with the content (docs/translation.md).
+    content_panels = Page.content_panels + [FieldPanel("slug")]
     promote_panels = [
-        MultiFieldPanel(Page.promote_panels, heading=_("Search engines and URL")),
+        MultiFieldPanel(
+            [
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading=_("Search engines and menus"),
+        ),
         MultiFieldPanel(SocialMixin.social_panels, heading=_("Sharing")),
     ]
 
