@@ -9,18 +9,42 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max, Min, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
+from core.caching.sitecache import generation, site_cached
 from core.listings import published
 
 from .models import DailyDownloads, DailyPageViews, MediaMention, SocialFollowers
 
 PUBLICATION_MODEL = "dossiers.PublicationPage"
 DOSSIER_MODEL = "dossiers.DossierPage"
+
+
+def kept(name, year, compute):
+    """``compute()``, figures of ``year`` summed from the daily counts (a year is a quarter of
+    a million rows at institute scale), kept: a finished year's counts no longer change, so
+    they are kept until the content changes (``site_cached``; recorded figures and titles
+    are content); this year's are kept ``STATS_CACHE_SECONDS`` in the cache, so they are at
+    most that much behind the counting (0: computed on every request)."""
+    if year < timezone.localdate().year:
+        return site_cached(f"stats:{name}:{year}", compute)
+    if settings.STATS_CACHE_SECONDS <= 0:
+        return compute()
+    key = f"stats:{name}:{year}:{generation()}"
+    return cache.get_or_set(key, compute, settings.STATS_CACHE_SECONDS)
+
+
+def behind_minutes(year):
+    """How many minutes the figures of ``year`` that ``kept`` keeps may be behind (0: none)."""
+    if year < timezone.localdate().year:
+        return 0
+    return -(-settings.STATS_CACHE_SECONDS // 60)
 
 
 def _total(queryset):
