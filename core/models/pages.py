@@ -162,11 +162,12 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
         """The absolute permanent link (for the API and exports; templates use get_permalink)."""
         return self.get_permalink()
 
-    def get_permalink(self, request=None):
-        """The absolute short permanent link of the page, or None for types without one."""
+    def get_permalink(self, request=None, root_url=None):
+        """The absolute short permanent link of the page, or None for types without one
+        (``root_url``: the page's, when known, e.g. from ``core.listings.full_urls``)."""
         if not self.permalink_enabled or not self.pk:
             return None
-        return self.get_root_url(request) + reverse("permalink", args=[self.pk])
+        return (root_url or self.get_root_url(request)) + reverse("permalink", args=[self.pk])
 
 
 class IndexPage(BasePage):
