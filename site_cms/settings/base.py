@@ -154,7 +154,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own strings (made by `make messages`), then Dutch for strings of Wagtail and
+# wagtail-localize that their catalogs leave untranslated (kept by hand, docs/translation.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 # The time zones offered under Account → Time zone: the IANA "Area/City" zones and UTC. The
@@ -314,6 +316,9 @@ SEARCH_AUTOCOMPLETE_RATE = env("SEARCH_AUTOCOMPLETE_RATE", "60/m")
 # Rendered search results are kept this long unless content changes first (search/cache.py);
 # off without a cache every process shares, since a change must reach every process's copy.
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600 if env("REDIS_URL") else 0)
+# How far behind the counting this year's figures in the statistics report may be (they sum
+# a quarter of a million daily rows at institute scale; stats.figures.kept); 0: always summed.
+STATS_CACHE_SECONDS = env_int("STATS_CACHE_SECONDS", 300)
 # Newsletter: days a confirmation link stays valid; days before unconfirmed signups are
 # deleted by `manage.py delete_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
