@@ -391,6 +391,11 @@ if env("SEARCH_BACKEND_URL", ""):
     }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The editor autosaves 3 seconds after the last change (Wagtail's default: half a second). An
+# autosave that starts while a save, submit or approval of the same page is being answered is
+# refused (400, "would overwrite a newer version") as the page is left; with a short delay
+# that happened whenever the answer took longer than the delay (docs/editors-and-workflow.md).
+WAGTAIL_AUTOSAVE_INTERVAL = 3000
 
 # Uploads: limited in size and type (Wagtail's own validation, with its messages). No SVG:
 # a script inside an SVG served from the site's origin would run with the site's rights.
