@@ -117,6 +117,8 @@ def form_data(html, **overrides):
         name = field.get("name")
         if not name or field.get("type") in ("submit", "button", "file"):
             continue
+        if field.find_parent("template"):  # a browser posts no field of a <template>
+            continue
         if field.name == "textarea":
             data[name] = field.get_text()
         elif field.name == "select":

@@ -164,7 +164,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own strings (made by `make messages`), then Dutch for strings of Wagtail and
+# wagtail-localize that their catalogs leave untranslated (kept by hand, docs/translation.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 # The time zones offered under Account → Time zone: the IANA "Area/City" zones and UTC. The
@@ -324,6 +326,9 @@ SEARCH_AUTOCOMPLETE_RATE = env("SEARCH_AUTOCOMPLETE_RATE", "60/m")
 # Rendered search results are kept this long unless content changes first (search/cache.py):
 # in Redis, or without it in each process's memory (a change in any process reaches all).
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)
+# How far behind the counting this year's figures in the statistics report may be (they sum
+# a quarter of a million daily rows at institute scale; stats.figures.kept); 0: always summed.
+STATS_CACHE_SECONDS = env_int("STATS_CACHE_SECONDS", 300)
 # Newsletter: days a confirmation link stays valid; days before unconfirmed signups are
 # deleted by `manage.py delete_unconfirmed_subscribers`.
 NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
@@ -396,6 +401,11 @@ if env("SEARCH_BACKEND_URL", ""):
     }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The editor autosaves 3 seconds after the last change (Wagtail's default: half a second). An
+# autosave that starts while a save, submit or approval of the same page is being answered is
+# refused (400, "would overwrite a newer version") as the page is left; with a short delay
+# that happened whenever the answer took longer than the delay (docs/editors-and-workflow.md).
+WAGTAIL_AUTOSAVE_INTERVAL = 3000
 
 # Uploads: limited in size and type (Wagtail's own validation, with its messages). No SVG:
 # a script inside an SVG served from the site's origin would run with the site's rights.
