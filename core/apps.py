@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
         # signal receivers: failed logins count towards the login throttle; changes purge
         # the cached pages they affect; permanent links are issued with their pages
         from core import ratelimit  # noqa: F401
+        from core.admin_labels import label_link_chooser_fields
         from core.caching import purge  # noqa: F401
         from core.caching.sitecache import site_cached
         from core.compat import keep_locale_lookups
@@ -18,3 +19,5 @@ class CoreConfig(AppConfig):
         # locales kept until the content changes, like menus and site settings
         # (core/caching/sitecache.py; the patch itself is in core/compat.py)
         keep_locale_lookups(site_cached)
+        # Wagtail's link chooser fields have no translatable label of their own
+        label_link_chooser_fields()

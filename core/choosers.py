@@ -157,22 +157,23 @@ class LocaleChooserViewSetMixin:
 
 class MultipleChooser(forms.Widget):
     """The chosen items as a list, each with a remove button, and an "add" button opening
-    ``viewset``'s chooser modal (static/js/multiple-chooser.js) in ``locale``; ``label`` names
-    the items on that button (default: the model's plural name)."""
+    the chooser modal of ``model``'s viewset (static/js/multiple-chooser.js) in ``locale``;
+    ``label`` names the items on that button (default: the model's plural name)."""
 
     template_name = "core/widgets/multiple_chooser.html"
 
-    def __init__(self, viewset, label=None, attrs=None):
+    def __init__(self, model, label=None, attrs=None):
         super().__init__(attrs)
-        self.viewset = viewset
-        self.label = label or viewset.model._meta.verbose_name_plural
+        self.model = model
+        self.label = label or model._meta.verbose_name_plural
         self.locale = None
         self.choices = ()  # set by the form field; never listed in full
 
-    def __deepcopy__(self, memo):
-        copy = super().__deepcopy__(memo)
-        copy.viewset = self.viewset
-        return copy
+    @property
+    def viewset(self):
+        # Looked up when the widget is used, not when the form class is built: system checks
+        # build page forms before Wagtail registers the admin's viewsets.
+        return chooser_for(self.model)
 
     @property
     def media(self):
@@ -200,7 +201,7 @@ class MultipleChooser(forms.Widget):
     def chosen_items(self, value):
         """The chosen objects in the order of ``value``, with their titles and edit links."""
         ids = [str(getattr(item, "pk", item)) for item in value or []]
-        objects = {str(obj.pk): obj for obj in self.viewset.model.objects.filter(pk__in=ids)}
+        objects = {str(obj.pk): obj for obj in self.model.objects.filter(pk__in=ids)}
         finder = AdminURLFinder()
         return [
             {"id": pk, "title": str(objects[pk]), "edit_url": finder.get_edit_url(objects[pk])}
@@ -230,8 +231,7 @@ class ChooseManyPanel(FieldPanel):
     def get_form_options(self):
         options = super().get_form_options()
         if not self.read_only and not self.widget:
-            viewset = chooser_for(self.db_field.related_model)
-            widget = MultipleChooser(viewset, label=self.db_field.verbose_name)
+            widget = MultipleChooser(self.db_field.related_model, label=self.db_field.verbose_name)
             options["widgets"] = {self.field_name: widget}
         return options
 

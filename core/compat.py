@@ -10,6 +10,7 @@ of them stops doing its job.
 
 import functools
 
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.models.i18n import LocaleManager
 
@@ -86,3 +87,13 @@ def insert_rows(model, objects, fields):
     pages whose ``wagtailcore_page`` rows were bulk-created): Django's ``bulk_create`` refuses
     multi-table models."""
     return model._base_manager._insert(objects, fields=fields)
+
+
+def replace_hook(hook_name, registered, replacement):
+    """Put ``replacement`` where ``registered`` is registered for ``hook_name`` (same order);
+    Wagtail has ``hooks.register`` but no way to take a hook back (``wagtail.hooks._hooks``).
+    Idempotent."""
+    hooks._hooks[hook_name] = [
+        (replacement if function is registered else function, order)
+        for function, order in hooks._hooks.get(hook_name, [])
+    ]

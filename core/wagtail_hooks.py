@@ -9,12 +9,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.admin_views import LocalTimeInspectView
 from core.choosers import PartnerChooserViewSet, PersonChooserViewSet
 from core.documents import refuse_unpublished_document
+from core.explorer import annotate_translation_state, use_annotated_translation_buttons
 from core.models import OutgoingEmail, Partner, Person
 from core.rich_text import PublicDocumentLinkHandler, PublicPageLinkHandler
 
 # Documents nothing public uses are not served to the public (core/documents.py); after
 # Wagtail's collection check, so that a private collection still asks for its password.
 hooks.register("before_serve_document", refuse_unpublished_document, order=100)
+
+# The explorer's rows get wagtail-localize's buttons without a query each (core/explorer.py).
+hooks.register("construct_explorer_page_queryset", annotate_translation_state)
+use_annotated_translation_buttons()
 
 
 @hooks.register("register_rich_text_features", order=100)

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -45,14 +45,17 @@ class DossierIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["dossiers.DossierPage"]
     page_description = _("The overview of all dossiers (/dossiers/).")
+    fragment_parameters = ()
 
     class Meta:
         verbose_name = _("dossier index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["dossiers"] = list(
-            published(DossierPage.objects.child_of(self)).defer_streamfields().order_by("title")
+        context["dossiers"] = SimpleLazyObject(
+            lambda: list(
+                published(DossierPage.objects.child_of(self)).defer_streamfields().order_by("title")
+            )
         )
         return context
 
@@ -95,6 +98,7 @@ class DossierPage(BasePage):
         "A dossier: an introduction and a long body gathering publications, projects, "
         "questions and links on one subject."
     )
+    fragment_parameters = ()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -155,10 +159,12 @@ class DossierPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["publications"] = self.shown_publications()
-        context["projects"] = self.shown_projects()
-        context["questions"] = self.shown_questions()
-        context["themes"] = self.shown_themes()
+        # looked up only when the content is rendered, not when it is kept rendered
+        # (core/caching/fragments.py)
+        context["publications"] = SimpleLazyObject(self.shown_publications)
+        context["projects"] = SimpleLazyObject(self.shown_projects)
+        context["questions"] = SimpleLazyObject(self.shown_questions)
+        context["themes"] = SimpleLazyObject(self.shown_themes)
         return context
 
     def table_of_contents(self):
@@ -174,19 +180,22 @@ class PublicationIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["dossiers.PublicationPage"]
     page_description = _("The library: all publications, filterable (/publicaties/).")
+    fragment_parameters = ("type", "theme", "year", "page")
 
     class Meta:
         verbose_name = _("publication library")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = Library(
-            request.GET,
-            published(PublicationPage.objects.child_of(self)),
-            themes=live_in_active_locale(
-                PublicationPage._meta.get_field("themes").related_model.objects.all()
-            ),
-            listing=PublicationPage.for_listing,
+        context["library"] = SimpleLazyObject(
+            lambda: Library(
+                self.shown_query(request),
+                published(PublicationPage.objects.child_of(self)),
+                themes=live_in_active_locale(
+                    PublicationPage._meta.get_field("themes").related_model.objects.all()
+                ),
+                listing=PublicationPage.for_listing,
+            )
         )
         return context
 
@@ -237,6 +246,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         "A publication: report, article, brochure, infographic, blog or video, with its "
         "authors, summary, themes and a document to download."
     )
+    fragment_parameters = ()
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("publication_type"), FieldPanel("publication_date")]),
@@ -339,10 +349,10 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = self.shown_authors()
-        context["themes"] = self.shown_themes()
-        context["dossiers"] = self.shown_dossiers()
-        context["citation"] = Citation(self, request)
+        context["authors"] = SimpleLazyObject(self.shown_authors)
+        context["themes"] = SimpleLazyObject(self.shown_themes)
+        context["dossiers"] = SimpleLazyObject(self.shown_dossiers)
+        context["citation"] = SimpleLazyObject(lambda: Citation(self, request))
         return context
 
     @property

@@ -1,6 +1,7 @@
 """The top of the page tree: the home page and standard pages (about, privacy, contact)."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -35,6 +36,7 @@ class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     page_description = _("The home page of a language: the start of the site.")
+    fragment_parameters = ()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -55,18 +57,22 @@ class HomePage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The listings are looked up only when the page's content is rendered, not when it
+        is kept rendered (core/caching/fragments.py)."""
         context = super().get_context(request, *args, **kwargs)
-        context["featured_dossiers"] = self.shown_featured_dossiers()
-        context["themes"] = ThemePage.with_project_counts(
-            published(ThemePage.objects.descendant_of(self))
+        context["featured_dossiers"] = SimpleLazyObject(self.shown_featured_dossiers)
+        context["themes"] = SimpleLazyObject(
+            lambda: ThemePage.with_project_counts(published(ThemePage.objects.descendant_of(self)))
         )
-        context["latest_publications"] = list(
-            PublicationPage.for_listing(published(PublicationPage.objects.descendant_of(self)))[
-                :LATEST_PUBLICATIONS
-            ]
+        context["latest_publications"] = SimpleLazyObject(
+            lambda: list(
+                PublicationPage.for_listing(published(PublicationPage.objects.descendant_of(self)))[
+                    :LATEST_PUBLICATIONS
+                ]
+            )
         )
-        context["theme_index"] = section_page(ThemeIndexPage)
-        context["library"] = section_page(PublicationIndexPage)
+        context["theme_index"] = SimpleLazyObject(lambda: section_page(ThemeIndexPage))
+        context["library"] = SimpleLazyObject(lambda: section_page(PublicationIndexPage))
         return context
 
     def structured_data(self, request):
@@ -105,6 +111,7 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
     page_description = _("A page of text: about us, privacy statement, contact, accessibility.")
+    fragment_parameters = ()
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [

@@ -24,13 +24,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView, View
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.admin.widgets import AdminDateTimeInput, HeaderButton
+from wagtail.models import Locale
 
+from core.admin_views import AdminScreenMixin
 from newsletter import sending
 from newsletter.mailing import Personaliser, render_edition
-from newsletter.models import Mailing, NewsletterEditionPage
+from newsletter.models import Mailing, NewsletterEditionPage, NewsletterPage
 from newsletter.sending import SendRefused, audience
 
 
@@ -87,10 +88,37 @@ def may_send(user):
     return user.has_perm("newsletter.send_mailing")
 
 
-class EditionIndexView(WagtailAdminTemplateMixin, TemplateView):
+class EditionIndexView(AdminScreenMixin, TemplateView):
     template_name = "newsletter/admin/edition_index.html"
     page_title = gettext_lazy("Newsletter editions")
     header_icon = "mail"
+
+    @cached_property
+    def header_buttons(self):
+        """The screen's main action in plain sight: a new edition, as a child page of the
+        newsletter page; one button per language the user may add an edition in."""
+        default = Locale.get_default()
+        pages = sorted(
+            (
+                page
+                for page in NewsletterPage.objects.select_related("locale")
+                if page.permissions_for_user(self.request.user).can_add_subpage()
+            ),
+            key=lambda page: page.locale_id != default.pk,
+        )
+        return [
+            HeaderButton(
+                _("New edition")
+                if page.locale_id == default.pk
+                else _("New edition (%(language)s)") % {"language": page.locale.get_display_name()},
+                url=reverse(
+                    "wagtailadmin_pages:add",
+                    args=["newsletter", "newslettereditionpage", page.pk],
+                ),
+                icon_name="plus",
+            )
+            for page in pages
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -102,7 +130,7 @@ class EditionIndexView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class MailingView(WagtailAdminTemplateMixin, TemplateView):
+class MailingView(AdminScreenMixin, TemplateView):
     template_name = "newsletter/admin/mailing.html"
     header_icon = "mail"
 
@@ -112,6 +140,9 @@ class MailingView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Send “%(title)s”") % {"title": self.edition.title}
+
+    def get_parent_breadcrumbs_items(self):
+        return [{"url": reverse("newsletter_editions:index"), "label": EditionIndexView.page_title}]
 
     @cached_property
     def mailing(self):

@@ -57,6 +57,10 @@ class QuestionEditView(EditView):
     send_answer_url_name = None
     publish_url_name = None
 
+    def get_success_url(self):
+        """Saving stays on the question: its answer is sent and published from here."""
+        return self.get_edit_url()
+
     @cached_property
     def header_buttons(self):
         """The two actions of the screen, in plain sight beside the title (not under "…")."""

@@ -387,15 +387,15 @@ def themes_of_results(results, themes):
             through = field.remote_field.through
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
             links.append(
-                through.objects.filter(**{f"{source}__in": found}).values_list(
-                    source, f"{target}__translation_key"
-                )
+                through.objects.filter(**{f"{source}__in": found})
+                .order_by()  # SQLite allows no ORDER BY inside a UNION
+                .values_list(source, f"{target}__translation_key")
             )
         else:
             links.append(
-                model.objects.filter(pk__in=found).values_list(
-                    "pk", f"{field.name}__translation_key"
-                )
+                model.objects.filter(pk__in=found)
+                .order_by()
+                .values_list("pk", f"{field.name}__translation_key")
             )
     if links:
         for page_pk, translation_key in links[0].union(*links[1:], all=True):

@@ -5,15 +5,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
+from core.admin_views import AdminScreenMixin
 from core.spreadsheets import csv_response
 
 from . import figures
 from .charts import MonthChart
 
 
-class StatisticsReportView(WagtailAdminTemplateMixin, TemplateView):
+class StatisticsReportView(AdminScreenMixin, TemplateView):
     template_name = "stats/admin/report.html"
     page_title = gettext_lazy("Statistics")
     header_icon = "table"

@@ -9,7 +9,7 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from core.caching import sitecache
+from core.caching import fragments, sitecache
 from tests.factories import (
     DossierIndexPageFactory,
     DossierPageFactory,
@@ -48,12 +48,14 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with an empty cache (rate-limit counters, cached pages)."""
+    """Every test starts with an empty cache (rate-limit counters, cached pages, kept parts)."""
     cache.clear()
     sitecache.forget_local()
+    fragments.forget_all()
     yield
     cache.clear()
     sitecache.forget_local()
+    fragments.forget_all()
 
 
 @pytest.fixture

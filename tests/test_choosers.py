@@ -12,8 +12,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 import pytest
 
+from core import choosers
 from core.models import Partner, Person
 from editorial import groups as editorial
+from events.models import EventPage
 from tests import factories
 from tests.helpers import make_user, soup
 
@@ -188,3 +190,11 @@ def test_the_editor_saves_the_chosen_partners_and_finds_them_chosen_again(
         for item in html.select("#id_partners-chooser .multiple-chooser__title")
     }
     assert titles == {"Gemeente Utrecht", "VluchtelingenWerk Nederland"}
+
+
+def test_page_forms_can_be_built_before_the_admin_registers_its_viewsets(monkeypatch):
+    """System checks build every page form, possibly before Wagtail registers the chooser
+    viewsets (the order of checks is not fixed): that must not fail."""
+    monkeypatch.setattr(choosers, "CHOOSERS", {})
+    panel = choosers.ChooseManyPanel("themes").bind_to_model(EventPage)
+    assert isinstance(panel.get_form_options()["widgets"]["themes"], choosers.MultipleChooser)

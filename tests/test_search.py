@@ -591,6 +591,24 @@ def test_answered_questions_are_found_with_their_theme(client, site):
     assert empty.find("a", href=site["library"].url)
 
 
+def test_questions_and_publications_found_together_show_their_themes(client, site):
+    service = factories.QuestionIndexPageFactory(parent=site["library"].get_parent())
+    factories.QuestionPageFactory(
+        parent=service,
+        title="Statushouders en vrijwilligerswerk",
+        question="Mogen statushouders vrijwilligerswerk doen?",
+        theme=site["participation"],
+    )
+    response = get_search(client, "nl", q="statushouders")
+    assert response.status_code == 200
+    items = {
+        item.find("h3").get_text(strip=True): item.select_one(".meta").get_text(" ", strip=True)
+        for item in soup(response).select(".search-result")
+    }
+    assert "Participatie" in items["Statushouders en vrijwilligerswerk"]
+    assert "Participatie" in items["Statushouders aan het werk"]
+
+
 @postgres_only
 def test_no_results_suggests_pages_with_similar_words(client, site):
     response = get_search(client, "nl", q="statushouuders")

@@ -5,6 +5,7 @@ from collections import Counter
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -47,14 +48,15 @@ class ThemeIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["themes.ThemePage"]
     page_description = _("The overview of all themes (/themas/).")
+    fragment_parameters = ()
 
     class Meta:
         verbose_name = _("theme index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = ThemePage.with_project_counts(
-            published(ThemePage.objects.child_of(self))
+        context["themes"] = SimpleLazyObject(
+            lambda: ThemePage.with_project_counts(published(ThemePage.objects.child_of(self)))
         )
         return context
 
@@ -84,6 +86,7 @@ class ThemePage(BasePage):
         "A theme: its introduction, its projects (listed automatically), testimonials, "
         "publications and dossiers."
     )
+    fragment_parameters = ()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -191,6 +194,7 @@ class ProjectPage(BasePage):
     parent_page_types = ["themes.ThemePage"]
     subpage_types = []
     page_description = _("A project within a theme: period, status, partners and its result.")
+    fragment_parameters = ()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -264,8 +268,10 @@ class ProjectPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.shown_partners()
-        context["link_snippet"] = self.link_snippet(request)
+        # looked up only when the content is rendered, not when it is kept rendered
+        # (core/caching/fragments.py)
+        context["partners"] = SimpleLazyObject(self.shown_partners)
+        context["link_snippet"] = SimpleLazyObject(lambda: self.link_snippet(request))
         return context
 
     def link_snippet(self, request):

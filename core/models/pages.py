@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -54,6 +55,12 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
     route_select_related = ("locale", "social_image")
     permalink_enabled = False
     permalink_fallback_types = ()
+    # Whether this type's parts (head, header, content) are the same for every anonymous
+    # visitor of one URL, and may be kept and shared (core/caching/fragments.py): the GET
+    # parameters its rendering reads, () for none. None: rendered for each request. A type
+    # whose page shows what changes without an edit (registrations, a form with a CSRF
+    # token) leaves it None.
+    fragment_parameters = None
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading=_("Search engines and URL")),
@@ -79,6 +86,32 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
         return route_below(
             self, request, path_components, self.breadcrumb_ancestors, root_routes=False
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["fragment_key"] = self.fragment_key(request)
+        context["shown_query"] = self.shown_query(request)
+        return context
+
+    def fragment_key(self, request):
+        """What this page's shared parts are kept by (core/caching/fragments.py): the URL
+        path and the values of ``fragment_parameters``; None when the type shares none."""
+        if self.fragment_parameters is None:
+            return None
+        shown = self.shown_query(request)
+        return (request.path_info, *((name, tuple(shown.getlist(name))) for name in shown))
+
+    def shown_query(self, request):
+        """The request's parameters that this page reads: those of ``fragment_parameters``
+        when the type declares them (links it makes, such as pagination, keep no other
+        parameter), else all."""
+        if self.fragment_parameters is None:
+            return request.GET
+        shown = QueryDict(mutable=True)
+        for name in self.fragment_parameters:
+            if name in request.GET:
+                shown.setlist(name, request.GET.getlist(name))
+        return shown
 
     def get_template(self, request, *args, **kwargs):
         """Page templates live in templates/pages/, named after the model (home_page.html)."""

@@ -6,12 +6,52 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.caching.fragments import shared
+from core.caching.requestcache import memoize
 from core.documents import in_private_collection
 from core.listings import localized, public
 from core.permalinks.share_images import HEIGHT, WIDTH, share_image_digest
 from core.structured_data import json_ld
 
 register = template.Library()
+
+
+class SharedFragmentNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, name, key, nodelist):
+        self.name, self.key, self.nodelist = name, key, nodelist
+
+    def render(self, context):
+        def render():
+            with context.push():
+                return self.nodelist.render(context)
+
+        key = self.key.resolve(context, ignore_failures=True)
+        if key is None or key == "":
+            return render()
+        return shared(context.get("request"), (self.name, key), render, page=context.get("page"))
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" key %}…{% endshared_fragment %}``: a part of a page that
+    is the same for every visitor, kept by this process until the content changes
+    (core.caching.fragments). ``key`` (a string or tuple, usually ``fragment_key``) is what
+    the part depends on besides the language and host; None renders it for this request
+    only. Variables set inside stay inside, so the part renders alike kept or not."""
+    try:
+        _tag, name, key = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError(
+            "{% shared_fragment %} takes a quoted name and a key"
+        ) from None
+    if not (name[0] == name[-1] and name[0] in "\"'"):
+        raise template.TemplateSyntaxError("{% shared_fragment %}'s name must be quoted")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(name[1:-1], parser.compile_filter(key), nodelist)
+
 
 SHARE_RENDITION = f"fill-{WIDTH}x{HEIGHT}"
 
@@ -36,10 +76,14 @@ def page_alternates(context, page=None):
         # an alias in another locale is an untranslated copy (wagtail-localize makes them
         # for the parents of a translated page): it shows the source language, skip it
         # and a restricted translation is on no public output (core.listings.is_public)
-        translations = (
-            public(page.get_translations(inclusive=True).live())
-            .filter(Q(alias_of__isnull=True) | Q(pk=page.pk))
-            .select_related("locale")
+        # the head and the header both ask (each a part kept on its own): one query
+        translations = memoize(
+            ("page_alternates", page.pk),
+            lambda: list(
+                public(page.get_translations(inclusive=True).live())
+                .filter(Q(alias_of__isnull=True) | Q(pk=page.pk))
+                .select_related("locale")
+            ),
         )
         for translated in translations:
             code = translated.locale.language_code

@@ -154,7 +154,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own strings (made by `make messages`), then Dutch for strings of Wagtail and
+# wagtail-localize that their catalogs leave untranslated (kept by hand, docs/translation.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 # The time zones offered under Account → Time zone: the IANA "Area/City" zones and UTC. The
@@ -252,6 +254,12 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
 # by each process this long, or until the content changes (a generation in the database, so no
 # shared cache is needed); 0 keeps it for one request only.
 SITE_CACHE_SECONDS = env_int("SITE_CACHE_SECONDS", 86400)
+# Parts of pages that are the same for every anonymous visitor, rendered once and kept by each
+# process until the content changes (core/caching/fragments.py), at most this long (what
+# changes without an edit, such as the upcoming events, is at most this old); 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+# How many such parts each process keeps (the least recently used are dropped first).
+FRAGMENT_CACHE_ENTRIES = env_int("FRAGMENT_CACHE_ENTRIES", 2000)
 # Models whose content is on every page: a change purges every page (core/caching/purge.py).
 # A view restriction takes a page (or collection) off every public output (docs/security.md).
 PAGE_CACHE_SITE_WIDE_MODELS = [

@@ -161,6 +161,16 @@ def log_in(page, username):
     page.wait_for_url("**/admin/")
 
 
+def open_menu(page, *labels):
+    """Follow the admin's sidebar as a user does: open the groups ``labels[:-1]`` (such as
+    "Nieuwsbrief"), then click the item ``labels[-1]``."""
+    sidebar = page.locator("#wagtail-sidebar")
+    for label in labels[:-1]:
+        sidebar.get_by_role("button", name=label, exact=True).click()
+    with page.expect_navigation():
+        sidebar.get_by_role("link", name=labels[-1], exact=True).click()
+
+
 @pytest.fixture
 def site(migrated_data, home, locales, live_server):
     """A small site in both languages: a theme with a project, a dossier, a publication with
