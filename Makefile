@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install demo lint messages browsers scaleout clean
+.PHONY: run test install demo lint messages browsers screenshots scaleout clean
 
 $(PY):
 	python_bin="$$(scripts/find-python.sh)" && echo "Using $$python_bin" && "$$python_bin" -m venv $(VENV)
@@ -41,6 +41,12 @@ messages: install
 
 browsers:
 	scripts/install-chromium.sh
+
+# The screenshots of docs/editors-guide.md, taken by the staff journeys in the browser.
+JOURNEYS := tests/browser/test_editor_week.py tests/browser/test_moderator_week.py \
+	tests/browser/test_communications_week.py tests/browser/test_superuser_tour.py
+screenshots: install
+	SCREENSHOTS=$(CURDIR)/docs/editors-guide REQUIRE_BROWSER_TESTS=1 scripts/test.sh $(JOURNEYS) -q
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected

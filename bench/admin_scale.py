@@ -39,6 +39,7 @@ def paths():
         **dict(scale.admin_paths(library)),
         "admin subscribers search": "/admin/newsletter/subscribers/?q=lezer12",
         "admin question inbox search": "/admin/submitted_questions/?q=integratie",
+        "admin question inbox by reference": "/admin/submitted_questions/?q=S-000042",
         "admin partner chooser search": "/admin/snippets/choose/core/partner/results/?q=partner",
         "admin person chooser search": "/admin/snippets/choose/core/person/results/?q=jan",
         "subscriber CSV": "/admin/newsletter/subscribers/export/",

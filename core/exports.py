@@ -19,18 +19,25 @@ from core.spreadsheets import spreadsheet_safe
 ROWS_PER_CHUNK = 500
 
 
+def _taken(buffer):
+    """What ``buffer`` holds, emptying it."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
 def _csv_chunks(header, rows, delimiter, byte_order_mark):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     if byte_order_mark:  # spreadsheets then read the file as UTF-8
         buffer.write("\ufeff")
     writer.writerow([str(heading) for heading in header])
+    yield _taken(buffer)  # the first bytes leave before the first row is read
     for number, row in enumerate(rows, start=1):
         writer.writerow([spreadsheet_safe(cell) for cell in row])
         if number % ROWS_PER_CHUNK == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+            yield _taken(buffer)
     yield buffer.getvalue()
 
 

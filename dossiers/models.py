@@ -384,10 +384,11 @@ class PublicationPage(RoutablePageMixin, BasePage):
             return None
         return self.document
 
-    def document_full_url(self, request=None):
+    def document_full_url(self, request=None, root_url=None):
+        """(``root_url``: the page's, when known, as for ``get_permalink``.)"""
         if not self.shown_document:
             return ""
-        return self.get_root_url(request) + self.document.url
+        return (root_url or self.get_root_url(request)) + self.document.url
 
     def get_cached_paths(self):
         """The page and its citation files, purged together."""

@@ -30,10 +30,11 @@ class StatisticsReportView(AdminScreenMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.year, self.years = self.get_year()
-        self.visits = figures.visits_per_month(self.year)
-        self.downloads = figures.downloads_per_month(self.year)
-        self.publications = figures.top_publications(self.year)
-        self.dossiers = figures.top_dossiers(self.year)
+        year = self.year  # what the report sums is kept (figures.kept)
+        self.visits = figures.kept("visits", year, lambda: figures.visits_per_month(year))
+        self.downloads = figures.kept("downloads", year, lambda: figures.downloads_per_month(year))
+        self.publications = figures.kept("top", year, lambda: figures.top_publications(year))
+        self.dossiers = figures.kept("dossiers", year, lambda: figures.top_dossiers(year))
         if request.GET.get("export") == "csv":
             return self.csv_response()
         return super().get(request, *args, **kwargs)
@@ -48,6 +49,7 @@ class StatisticsReportView(AdminScreenMixin, TemplateView):
             publications=self.publications,
             dossiers=self.dossiers,
             media_mentions=figures.media_mentions(self.year),
+            behind_minutes=figures.behind_minutes(self.year),
             **kwargs,
         )
 

@@ -4,14 +4,16 @@ Published under CC BY 4.0 (``LICENCE``). Every export is built from a fixed numb
 queries whatever the number of projects or publications (the figures: three per year).
 """
 
+from collections import defaultdict
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from core.listings import published
+from core.listings import full_urls, published
 from core.models import Partner, localized_pages
-from dossiers.models import PublicationPage, PublicationYearFigures, authors_prefetch
-from stats.figures import available_years, publication_figures
+from dossiers.models import PublicationAuthor, PublicationPage, PublicationYearFigures
+from stats.figures import available_years, publication_figures_per_year
 from themes.models import ProjectPage, ThemePage
 
 # rows read from the database at a time: the exports stream (core.exports)
@@ -99,16 +101,18 @@ def _project_rows(request, locale, projects):
             project.result_page for project in projects if project.result_page_id
         )
     }
+    urls = full_urls(projects, request)
     rows = []
     for project in projects:
+        root_url, url = urls[project.pk]
         theme = themes.get(project.path[: -ProjectPage.steplen])
         result = results.get(project.result_page.translation_key) if project.result_page else None
         rows.append(
             {
                 "id": project.pk,
                 "title": project.title,
-                "url": project.get_full_url(request),
-                "permalink": project.get_permalink(request),
+                "url": url,
+                "permalink": project.get_permalink(request, root_url),
                 "language": locale.language_code,
                 "theme": theme.title if theme else "",
                 "start_year": project.start_year,
@@ -150,7 +154,6 @@ def publication_rows(request):
         .order_by("-publication_date", "-pk")
         .defer_streamfields()
         .select_related("document__collection")
-        .prefetch_related(authors_prefetch(), "themes")
     )
     years = figure_years()
     return (
@@ -160,44 +163,54 @@ def publication_rows(request):
     )
 
 
+def _themes_and_authors(publications):
+    """({publication pk: [theme titles]}, {publication pk: [author names]}) of
+    ``publications``, in three queries and without an object per publication's theme or
+    author (the chosen themes are a handful, shown in the active language)."""
+    pks = [publication.pk for publication in publications]
+    chosen = list(
+        PublicationPage.themes.through.objects.filter(publicationpage_id__in=pks)
+        .order_by("themepage__path")  # as a publication's page shows them
+        .values_list("publicationpage_id", "themepage_id")
+    )
+    shown = ThemePage.objects.filter(pk__in={theme for _pk, theme in chosen})
+    keys = dict(shown.values_list("pk", "translation_key"))
+    titles = {page.translation_key: page.title for page in localized_pages(shown)}
+    themes = defaultdict(list)
+    for pk, theme in chosen:
+        if keys[theme] in titles:
+            themes[pk].append(titles[keys[theme]])
+    authors = defaultdict(list)
+    for pk, name in PublicationAuthor.objects.filter(publication_id__in=pks).values_list(
+        "publication_id", "person__name"
+    ):
+        authors[pk].append(name)
+    return themes, authors
+
+
 def _publication_rows(request, locale, years, publications):
-    themes = {
-        theme.translation_key: theme
-        for theme in localized_pages(
-            theme for publication in publications for theme in publication.themes.all()
-        )
-    }
-    figures = {
-        year: {item.page.translation_key: item for item in publication_figures(year, publications)}
-        for year in years
-    }
+    themes, authors = _themes_and_authors(publications)
+    figures = publication_figures_per_year(publications)
+    urls = full_urls(publications, request)
     rows = []
     for publication in publications:
+        root_url, url = urls[publication.pk]
         row = {
             "id": publication.pk,
             "title": publication.title,
-            "url": publication.get_full_url(request),
-            "permalink": publication.get_permalink(request),
+            "url": url,
+            "permalink": publication.get_permalink(request, root_url),
             "language": locale.language_code,
             "type": publication.publication_type,
             "date": publication.publication_date.isoformat(),
-            "themes": [
-                themes[theme.translation_key].title
-                for theme in publication.themes.all()
-                if theme.translation_key in themes
-            ],
-            "authors": [person.name for person in publication.author_people],
-            "document_url": publication.document_full_url(request),
+            "themes": themes[publication.pk],
+            "authors": authors[publication.pk],
+            "document_url": publication.document_full_url(request, root_url),
             "figures": [],
         }
+        per_year = figures.get(publication.translation_key, {})
         for year in years:
-            item = figures[year].get(publication.translation_key)
-            row["figures"].append(
-                {
-                    "year": year,
-                    "views": item.views if item else 0,
-                    "downloads": item.downloads if item else 0,
-                }
-            )
+            views, downloads = per_year.get(year, (0, 0))
+            row["figures"].append({"year": year, "views": views, "downloads": downloads})
         rows.append(row)
     return rows

@@ -3,18 +3,24 @@ wagtail-localize leave in English are translated by the site (core/admin_labels.
 locale/packages/, docs/translation.md)."""
 
 import datetime
+import gettext as gettext_module
 import json
+import os
 from html import unescape
+from pathlib import Path
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
+import wagtail
+import wagtail_localize
+
+import polib
 import pytest
 import wagtail_factories
 
-from tests.helpers import soup
-
-pytestmark = pytest.mark.django_db
+from tests.helpers import ROOT, soup
 
 DUTCH = {"HTTP_ACCEPT_LANGUAGE": "nl"}
 
@@ -89,3 +95,32 @@ def test_the_admin_scripts_get_dutch_for_their_untranslated_messages(
 ):
     catalog = editor_client.get(reverse(url_name), **DUTCH).content.decode()
     assert f'"{english}": "{dutch}"' in catalog
+
+
+def package_catalogs(domain):
+    """The Dutch catalogs (``domain``) of Wagtail's and wagtail-localize's installed apps."""
+    for app in apps.get_app_configs():
+        if app.name.split(".")[0] in ("wagtail", "wagtail_localize"):
+            yield gettext_module.translation(
+                domain, os.path.join(app.path, "locale"), languages=["nl"], fallback=True
+            )
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_sites_dutch_for_the_packages_is_still_needed(domain):
+    """Each string of locale/packages/ is one the packages still write and still leave
+    untranslated: after an upgrade, this names the entries to drop."""
+    catalogs = list(package_catalogs(domain))
+    sources = [
+        path.read_text(errors="ignore")
+        for package in (wagtail, wagtail_localize)
+        for path in Path(package.__file__).parent.rglob("*")
+        if path.suffix in (".py", ".html", ".js") and "locale" not in path.parts
+    ]
+    entries = polib.pofile(ROOT / "locale" / "packages" / "nl" / "LC_MESSAGES" / f"{domain}.po")
+    for entry in entries:
+        quoted = (f'"{entry.msgid}"', f"'{entry.msgid}'")
+        assert any(q in source for q in quoted for source in sources), entry.msgid
+        assert all(catalog.gettext(entry.msgid) == entry.msgid for catalog in catalogs), (
+            f"{entry.msgid!r} is translated by the package now"
+        )

@@ -52,6 +52,10 @@ def many_publications(site_tree, monkeypatch):
 def test_open_data_exports_stream_every_row_across_chunks(client, many_publications):
     response = client.get("/nl/open-data/publications.csv")
     assert response.status_code == 200 and response.streaming
+    chunks = iter(response.streaming_content)
+    header = next(chunks).decode("utf-8-sig")  # sent before any row is read
+    assert header.startswith("id,title,url,") and header.count("\r\n") == 1
+    response = client.get("/nl/open-data/publications.csv")
     rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     titles = [row["title"] for row in rows]
     assert len(titles) == len(set(titles)) == 6  # the site tree's publication and five more

@@ -126,7 +126,7 @@ def publications(site_tree):
     """The Dutch 'Boze burgers' with recorded 2017 figures and counted ones this year."""
     publication = site_tree["publication"]["nl"]
     publication.document = wagtail_factories.DocumentFactory(title="Boze burgers (pdf)")
-    publication.themes.set([site_tree["theme"]["nl"]])
+    publication.themes.set([site_tree["other_theme"]["nl"], site_tree["theme"]["nl"]])
     PublicationAuthor.objects.create(
         publication=publication, person=PersonFactory(name="Özlem Yıldız")
     )
@@ -155,9 +155,11 @@ def test_publications_csv_has_type_date_themes_and_figures_per_year(
     assert [row["id"] for row in rows] == [str(newer.pk), str(publication.pk)]
     row = rows[1]
     assert row["title"] == "Boze burgers"
+    assert row["url"] == publication.full_url
+    assert row["permalink"] == f"http://testserver/p/{publication.pk}/"
     assert row["type"] == "report"
     assert row["date"] == "2017-06-01"
-    assert row["themes"] == "Participatie"
+    assert row["themes"] == "Participatie; Inclusie"  # in the order of the site's themes
     assert row["authors"] == "Özlem Yıldız"
     assert row["document_url"] == f"http://testserver{publication.document.url}"
     assert (row["views_2017"], row["downloads_2017"]) == ("3400", "1227")

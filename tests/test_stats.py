@@ -356,3 +356,36 @@ def test_the_chart_axis_has_round_steps_above_the_highest_month():
     busy = MonthChart(2017, [15565, 18529] + [0] * 10, "Bezoeken", "busy")
     assert [line.value for line in busy.gridlines] == [0, 5000, 10000, 15000, 20000]
     assert float(busy.bars[1].height) > float(busy.bars[0].height) > float(busy.bars[2].height)
+
+
+def test_the_report_keeps_a_finished_year_and_this_year_for_a_few_minutes(
+    client, editor, page, settings
+):
+    """What the report sums is kept (figures.kept): a finished year until the content
+    changes, this year for STATS_CACHE_SECONDS, which the report says."""
+    client.force_login(editor)
+    this_year = timezone.localdate().year
+
+    def january_visits(year):
+        html = soup(client.get("/admin/statistics/", {"year": year}))
+        return int(html.select_one("figure.month-chart tbody td")["data-value"]), html
+
+    def count(year, day):
+        DailyPageViews.objects.create(page=page, day=datetime.date(year, 1, day), count=10)
+
+    count(2017, 1)
+    count(this_year, 1)
+    assert january_visits(2017)[0] == january_visits(this_year)[0] == 10
+    count(2017, 2)
+    count(this_year, 2)
+    assert january_visits(2017)[0] == january_visits(this_year)[0] == 10  # kept
+    visits, html = january_visits(this_year)
+    assert "tot 5 minuten achterlopen" in html.text
+    assert "achterlopen" not in january_visits(2017)[1].text
+
+    page.save_revision().publish()  # the content changes: a finished year is summed again
+    assert january_visits(2017)[0] == 20
+    settings.STATS_CACHE_SECONDS = 0  # this year summed on every request
+    count(this_year, 3)
+    visits, html = january_visits(this_year)
+    assert visits == 30 and "achterlopen" not in html.text

@@ -62,8 +62,19 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
     # token) leaves it None.
     fragment_parameters = None
 
+    # The slug stands under the title, in the content tab, not among the promote fields:
+    # wagtail-localize's translation editor shows the fields tab by tab, as the page editor
+    # does, so the translator translates the URL with the content (docs/translation.md).
+    content_panels = Page.content_panels + [FieldPanel("slug")]
     promote_panels = [
-        MultiFieldPanel(Page.promote_panels, heading=_("Search engines and URL")),
+        MultiFieldPanel(
+            [
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading=_("Search engines and menus"),
+        ),
         MultiFieldPanel(SocialMixin.social_panels, heading=_("Sharing")),
     ]
 
@@ -151,11 +162,12 @@ class BasePage(BreadcrumbAncestorsMixin, SocialMixin, Page):
         """The absolute permanent link (for the API and exports; templates use get_permalink)."""
         return self.get_permalink()
 
-    def get_permalink(self, request=None):
-        """The absolute short permanent link of the page, or None for types without one."""
+    def get_permalink(self, request=None, root_url=None):
+        """The absolute short permanent link of the page, or None for types without one
+        (``root_url``: the page's, when known, e.g. from ``core.listings.full_urls``)."""
         if not self.permalink_enabled or not self.pk:
             return None
-        return self.get_root_url(request) + reverse("permalink", args=[self.pk])
+        return (root_url or self.get_root_url(request)) + reverse("permalink", args=[self.pk])
 
 
 class IndexPage(BasePage):

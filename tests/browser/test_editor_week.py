@@ -31,13 +31,21 @@ def png(width=800, height=500):
     return buffer.getvalue()
 
 
-def choose_action(page, label):
-    """Click the editor's footer action ``label``, opening "Meer acties" when needed."""
+def choose_action(page, label, shot=None):
+    """Click the editor's footer action ``label``, opening "Meer acties" when needed; ``shot``
+    names a screenshot of the open footer menu."""
     button = page.locator("footer").get_by_role("button", name=label, exact=True)
     if not button.is_visible():
         page.get_by_role("button", name="Meer acties").click()
+    if shot:
+        screenshot(page, shot)
     with page.expect_navigation():
         button.click()
+
+
+def toggle_preview(page):
+    """The preview icon at the top right (Wagtail's tooltip: "Toon/verberg voorvertoning")."""
+    page.get_by_role("button", name="Toon/verberg voorvertoning").click()
 
 
 def test_editor_writes_previews_and_submits_a_publication_which_is_approved(site, new_page):
@@ -58,21 +66,22 @@ def test_editor_writes_previews_and_submits_a_publication_which_is_approved(site
     editor.keyboard.type("Werk is de snelste weg naar meedoen.")
 
     # the preview, before the page was ever saved
-    editor.locator("[data-side-panel-toggle='preview']").click()
+    toggle_preview(editor)
     panel = editor.frame_locator("#w-preview-iframe")
     expect(panel.locator("h1")).to_have_text(TITLE)
     expect(panel.locator("main")).to_contain_text("Hoe gemeenten statushouders aan werk helpen.")
     expect(panel.locator("main")).not_to_contain_text("None")
     screenshot(editor, "redacteur-voorbeeld")
-    editor.locator("[data-side-panel-toggle='preview']").click()
+    toggle_preview(editor)
 
     # an author, found by searching in the person chooser
     authors = editor.locator("#panel-child-inhoud-auteurs-section")
     authors.get_by_role("button", name="Voeg Auteurs toe").click()
     modal = editor.locator(".modal-dialog")
     modal.locator("input[name=q]").fill("Fatima")
-    expect(modal.get_by_role("link", name="Jan de Vries")).to_have_count(0)
+    expect(modal.get_by_text("Jan de Vries")).to_have_count(0)  # the results are searched
     modal.locator("label", has_text="Fatima el Amrani").click()
+    expect(modal.get_by_role("checkbox").first).to_be_checked()
     modal.get_by_role("button", name="Selectie bevestigen").click()
     expect(authors).to_contain_text("Fatima el Amrani")
 
@@ -103,14 +112,14 @@ def test_editor_writes_previews_and_submits_a_publication_which_is_approved(site
     assert draft.image.title == "Omslag werk voor statushouders"
 
     # the preview of the saved draft
-    editor.locator("[data-side-panel-toggle='preview']").click()
+    toggle_preview(editor)
     expect(panel.locator("h1")).to_have_text(TITLE)
     expect(panel.locator("main")).to_contain_text("Fatima el Amrani")
     expect(panel.locator("main")).to_contain_text("Werk is de snelste weg naar meedoen.")
-    editor.locator("[data-side-panel-toggle='preview']").click()
+    toggle_preview(editor)
     screenshot(editor, "redacteur-concept")
 
-    choose_action(editor, "Stuur door naar Moderatie door de eindredactie")
+    choose_action(editor, "Stuur door naar Moderatie door de eindredactie", "redacteur-doorsturen")
     expect(editor.locator(".messages")).to_contain_text("ter goedkeuring ingediend")
     publication.refresh_from_db()
     assert publication.workflow_in_progress

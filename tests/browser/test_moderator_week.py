@@ -30,11 +30,15 @@ def submitted_publication(site, title, **fields):
     return publication, revision
 
 
-def approve_with_comment(page, comment):
+def approve_with_comment(page, comment, shot=None):
+    """Approve with a comment: "Goedkeuren met opmerking en publiceren" under "Meer acties";
+    ``shot`` names a screenshot of the dialog."""
     page.get_by_role("button", name="Meer acties").click()
-    page.locator("[data-workflow-action-name='approve'][data-workflow-action-modal-url]").click()
+    page.get_by_role("button", name="Goedkeuren met opmerking en publiceren").click()
     modal = page.locator(".modal-dialog")
     modal.get_by_label("Opmerking").fill(comment)
+    if shot:
+        screenshot(page, shot)
     with page.expect_navigation():
         modal.locator("button[type=submit]").click()
 
@@ -49,7 +53,7 @@ def test_moderator_finds_the_new_page_and_approves_it_with_a_comment(site, new_p
     queue.get_by_role("link", name="Werk voor statushouders").first.click()
     moderator.wait_for_url(f"**/admin/pages/{publication.pk}/edit/")
     mail.outbox.clear()
-    approve_with_comment(moderator, "Mooi stuk, kort en helder.")
+    approve_with_comment(moderator, "Mooi stuk, kort en helder.", "eindredactie-goedkeuren")
 
     expect(moderator.locator(".messages")).to_contain_text("gepubliceerd")
     publication = PublicationPage.objects.get(pk=publication.pk)

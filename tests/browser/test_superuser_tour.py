@@ -20,6 +20,7 @@ def submenu(page, group):
     sidebar = page.locator("#wagtail-sidebar")
     sidebar.get_by_role("button", name=group, exact=True).click()
     items = sidebar.locator(".sidebar-sub-menu-panel").get_by_role("link").all_inner_texts()
+    screenshot(page, f"beheer-menu-{group.lower()}")
     page.reload()  # the menu closed again
     return [item.strip() for item in items]
 
