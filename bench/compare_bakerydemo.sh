@@ -6,7 +6,8 @@
 #   sqlite:   both on SQLite, no Redis (the embedded default of each)
 #   postgres: both on PostgreSQL with Redis as Django's cache
 # Pairs measured: home vs home, library vs /blog/, a project vs a blog post, our search vs
-# its search. Prints requests per second of each and the ratio ours / bakerydemo.
+# its search, each URL requested twice before it is measured (images resized, per-process
+# caches filled). Prints requests per second of each and the ratio ours / bakerydemo.
 # Usage (after `make install`): bench/compare_bakerydemo.sh [sqlite|postgres|both] [SECONDS]
 # BAKERYDEMO_DIR: a checkout of https://github.com/wagtail/bakerydemo (cloned when unset).
 set -euo pipefail
@@ -31,6 +32,12 @@ if [ ! -x "$BAKERY_VENV/bin/gunicorn" ]; then
   "$BAKERY_VENV/bin/pip" install --quiet -r "$BAKERY/requirements/base.txt" \
     gunicorn whitenoise 'psycopg[binary]' django-redis
 fi
+
+warm() {  # warm URL: two requests first, so both sites are measured as running servers
+  # (images resized on a first view, per-process caches filled), not on their first view
+  curl -s -o /dev/null -m 120 "$1" || true
+  curl -s -o /dev/null -m 120 "$1" || true
+}
 
 measure() {  # measure URL -> requests per second
   BENCH_COLD=1 wrk -t1 -c8 -d"${DURATION}s" -s bench/wrk.lua "$1" | awk '/^RESULT/ {print $2}'
@@ -92,6 +99,8 @@ run_pair() {  # run_pair LABEL OUR_DATABASE_URL BAKERY_DATABASE_URL REDIS_URL
   printf "%-10s %-40s %9s   %-30s %9s %7s\n" kind ours "r/s" bakerydemo "r/s" ratio
   while read -r kind our_path bakery_path; do
     local our_rps bakery_rps
+    warm "http://127.0.0.1:$our_port$our_path"
+    warm "http://127.0.0.1:$bakery_port$bakery_path"
     our_rps=$(measure "http://127.0.0.1:$our_port$our_path")
     bakery_rps=$(measure "http://127.0.0.1:$bakery_port$bakery_path")
     printf "%-10s %-40s %9s   %-30s %9s %7s\n" "$kind" "${our_path:0:40}" "$our_rps" \

@@ -11,6 +11,7 @@ so a new page type is found without changes here. Two conventions let a page typ
   its translation.
 """
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -101,8 +102,10 @@ def _themes_of_locale(locale):
     return themes
 
 
+@functools.cache
 def theme_links():
-    """(page model, field) for every foreign key and many-to-many field to the theme model."""
+    """(page model, field) for every foreign key and many-to-many field to the theme model
+    (found once per process: the models do not change while it runs)."""
     theme = theme_model()
     return [
         (model, field)

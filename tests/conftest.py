@@ -10,6 +10,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from core.caching import fragments, sitecache
+from core.routing import resolver
 from tests.factories import (
     DossierIndexPageFactory,
     DossierPageFactory,
@@ -41,10 +42,12 @@ def empty_cache():
     cache.clear()
     sitecache.forget_local()
     fragments.forget_all()
+    resolver.forget_locations()
     yield
     cache.clear()
     sitecache.forget_local()
     fragments.forget_all()
+    resolver.forget_locations()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Fixtures live in ``tests/conftest.py``; model factories in ``tests/factories.py`
 """
 
 import os
+import secrets
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from wagtail.models import Locale, Page
 
 from bs4 import BeautifulSoup
 
+from core.models import ContentGeneration
 from core.models.pages import BasePage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,3 +127,9 @@ BUCKET = "kennisplatform-media"  # of the local S3 server (conftest's ``s3`` fix
 def stored_keys(client):
     """The keys of the objects in the local S3 bucket."""
     return {item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
+
+
+def another_process_changes_content():
+    """What a change made by another worker leaves in the database: a new content
+    generation (core.caching.sitecache), without this process's signals running."""
+    ContentGeneration.objects.update_or_create(pk=1, defaults={"value": secrets.randbits(62) + 1})

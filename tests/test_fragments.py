@@ -2,8 +2,6 @@
 anonymous visitor, renewed when any process changes the content, never shared with or from
 a logged-in editor, a restricted page or a form carrying a CSRF token."""
 
-import secrets
-
 from django.template import engines
 from django.test import Client, RequestFactory
 
@@ -11,17 +9,10 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from core.models import ContentGeneration
 from tests import factories
-from tests.helpers import soup
+from tests.helpers import another_process_changes_content, soup
 
 PASSWORD = "geheim-wachtwoord"  # noqa: S105 (a test page's password)
-
-
-def another_process_publishes():
-    """What another worker's publish leaves in the database: a new content generation
-    (this process's signals do not run)."""
-    ContentGeneration.objects.update_or_create(pk=1, defaults={"value": secrets.randbits(62) + 1})
 
 
 def rename_quietly(page, title):
@@ -44,7 +35,7 @@ def test_a_page_is_rendered_once_and_renewed_after_a_publish_in_another_process(
     rename_quietly(standard, "Over het instituut")
     # kept: the change made without a new generation is not seen yet
     assert titles(client.get(standard.url + "?utm_source=nieuwsbrief")) == ["Over ons"]
-    another_process_publishes()
+    another_process_changes_content()
     assert titles(client.get(standard.url)) == ["Over het instituut"]
 
 
@@ -67,7 +58,7 @@ def test_a_logged_in_editor_gets_a_fresh_page_and_leaves_nothing_for_visitors(
     assert titles(editor_client.get(standard.url)) == ["Nieuw, nog niet verspreid"]
     assert titles(visitor.get(standard.url)) == ["Over ons"]
 
-    another_process_publishes()
+    another_process_changes_content()
     editor_html = editor_client.get(standard.url).content.decode()
     assert "wagtail-userbar" in editor_html.lower() or "userbar" in editor_html
     visitor_html = visitor.get(standard.url).content.decode()

@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from tests import factories
-from tests.helpers import wagtails_own
+from tests.helpers import another_process_changes_content, wagtails_own
 
 ROUTE_MIDDLEWARE = "core.middleware.RouteMiddleware"
 
@@ -73,3 +73,18 @@ def test_a_page_below_a_page_of_a_removed_type_is_served(tree, client):
     assert project.title in response.content.decode()
     # the page whose type is gone cannot be shown: not found, not an error page
     assert client.get(tree["theme"].url).status_code == 404
+
+
+def test_a_url_follows_a_page_moved_in_another_process(tree):
+    """Each process keeps where a URL leads until the content changes anywhere."""
+    visitor = Client()
+    theme = tree["theme"]
+    old_url = theme.url
+    new_url = old_url.replace("/thema/", "/ander-thema/")
+    assert visitor.get(old_url).status_code == 200
+    Page.objects.filter(pk=theme.pk).update(
+        slug="ander-thema", url_path=theme.url_path.replace("/thema/", "/ander-thema/")
+    )
+    another_process_changes_content()
+    assert visitor.get(old_url).status_code == 404
+    assert visitor.get(new_url).status_code == 200

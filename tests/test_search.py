@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
 from search.models import DocumentText
 from tests import factories
-from tests.helpers import make_superuser, publish_translation, soup
+from tests.helpers import another_process_changes_content, make_superuser, publish_translation, soup
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -348,6 +348,17 @@ def test_kept_results_are_reused_counted_and_dropped_when_a_page_is_published(
     assert "Statushouders in de wijk" not in result_titles(
         get_search(client, "nl", q="statushouders")
     )
+
+
+def test_kept_results_follow_a_change_made_in_another_process(client, site, settings):
+    """Kept in each process's own memory without Redis, yet renewed by a change anywhere."""
+    settings.SEARCH_CACHE_SECONDS = 600
+    assert "Statushouders aan het werk" in result_titles(get_search(client, "nl", q="werk"))
+    Page.objects.filter(pk=site["report"].pk).update(title="Werk voor statushouders")
+    another_process_changes_content()
+    titles = result_titles(get_search(client, "nl", q="werk"))
+    assert "Werk voor statushouders" in titles
+    assert "Statushouders aan het werk" not in titles
 
 
 # Promotions and the search-terms report

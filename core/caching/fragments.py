@@ -29,20 +29,14 @@ Scheme, host and language are part of every key (pages name their own host in ab
 links).
 """
 
-import threading
-import time
-from collections import OrderedDict
-
 from django.conf import settings
 from django.utils import translation
 
 from core.caching import sitecache
+from core.caching.kept import MISSING, KeptValues
 from core.listings import is_restricted
 
-# this process's fragments: {key: (moment kept, html)}, oldest use first
-_kept = OrderedDict()
-_state = {"generation": None}
-_lock = threading.Lock()
+_kept = KeptValues()
 
 UNSHAREABLE_MARKS = ("csrfmiddlewaretoken", "nonce=")
 
@@ -66,32 +60,19 @@ def shared(request, parts, render, page=None):
         return render()
     key = (request.scheme, request.get_host(), translation.get_language(), *parts)
     current = sitecache.generation()
-    now = time.monotonic()
-    with _lock:
-        if _state["generation"] != current:
-            _kept.clear()
-            _state["generation"] = current
-        entry = _kept.get(key)
-        if entry is not None and now - entry[0] < settings.FRAGMENT_CACHE_SECONDS:
-            _kept.move_to_end(key)
-            return entry[1]
+    html = _kept.get(key, current, settings.FRAGMENT_CACHE_SECONDS)
+    if html is not MISSING:
+        return html
     token_asked_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     html = render()
     if token_asked_before or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return html
     if any(mark in html for mark in UNSHAREABLE_MARKS):
         return html
-    with _lock:
-        if _state["generation"] == current:
-            _kept[key] = (now, html)
-            _kept.move_to_end(key)
-            while len(_kept) > settings.FRAGMENT_CACHE_ENTRIES:
-                _kept.popitem(last=False)
+    _kept.put(key, html, current, settings.FRAGMENT_CACHE_ENTRIES)
     return html
 
 
 def forget_all():
     """Drop this process's fragments (as a process that has just started)."""
-    with _lock:
-        _kept.clear()
-        _state["generation"] = None
+    _kept.clear()

@@ -33,6 +33,7 @@ import time
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -51,10 +52,22 @@ _local = {}
 def generation():
     """The current generation (read from the database once per request); 0 before the first
     change."""
-    return memoize(
-        ("sitecache",),
-        lambda: _generations().filter(pk=1).values_list("value", flat=True).first() or 0,
-    )
+    return memoize(("sitecache",), _read_generation)
+
+
+def _read_generation():
+    """The stored generation, in plain SQL: read on every request, where building the
+    ORM's query cost more than running it."""
+    meta = _generations().model._meta
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote(meta.get_field('value').column)} FROM {quote(meta.db_table)} "  # noqa: S608 (names from the model)
+            f"WHERE {quote(meta.pk.column)} = %s",
+            [1],
+        )
+        row = cursor.fetchone()
+    return (row[0] if row else None) or 0
 
 
 def _generations():

@@ -14,7 +14,11 @@ translated home page before all that. Here:
   ``Page.route``: ``RoutablePageMixin`` for a partner's page or a citation file, or any
   other) is fetched as its specific type and given the rest of the path, as in Wagtail;
   a page of a type no longer in the code routes as a plain ``Page``, as in Wagtail;
-- the pages passed are kept as the served page's parents and breadcrumb ancestors.
+- the pages passed are kept as the served page's parents and breadcrumb ancestors;
+- what a URL leads to (the page as its specific type, with its parents and breadcrumb
+  ancestors) is kept by each process until the content changes (``kept_location``, under
+  the generation of ``core.caching.sitecache``), so a visited URL costs an anonymous
+  visitor no query here; requests with a session and form posts look it up afresh.
 
 The answer is Wagtail's (tests/test_routing.py compares both for every page of the demo
 content), except that a page of a type no longer in the code is a 404 where Wagtail fails
@@ -23,6 +27,9 @@ through ``core.compat``; ``BasePage.route`` (Wagtail's public extension point) d
 below any page that routes part of a path itself (the question index, for example).
 """
 
+import pickle
+
+from django.conf import settings
 from django.http import Http404
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -30,7 +37,12 @@ from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
 from core import compat
-from core.caching.sitecache import site_cached
+from core.caching.kept import MISSING, KeptValues
+from core.caching.pagecache import is_anonymous_read
+from core.caching.sitecache import generation, site_cached
+
+# the page each URL leads to: (root pk, *slugs) -> pickled (page, rest of the path)
+_locations = KeptValues()
 
 
 def routes_like_page(route_method):
@@ -67,6 +79,14 @@ def route_below(root, request, path_components, ancestors=(), *, root_routes=Tru
     page ``root`` whose own ancestors (from the home page down) are ``ancestors``. Raises
     Http404 as Wagtail's routing does. ``root_routes=False``: ``root`` is already routing
     (its own ``route()`` called this), so it is not asked again."""
+    page, rest = locate_below(root, path_components, ancestors, root_routes=root_routes)
+    return page.route(request, rest)
+
+
+def locate_below(root, path_components, ancestors=(), *, root_routes=True):
+    """(page, rest): the page below ``root`` that answers ``path_components`` as its
+    specific type, with its parents and breadcrumb ancestors known, and the rest of the path
+    that it routes itself (empty for a plain page). Raises Http404."""
     prefixes = [
         root.url_path + "".join(f"{slug}/" for slug in path_components[: index + 1])
         for index in range(len(path_components))
@@ -81,23 +101,23 @@ def route_below(root, request, path_components, ancestors=(), *, root_routes=Tru
     for index, prefix in enumerate(prefixes):
         current = trail[-1]
         if (root_routes or current is not root) and routes_itself(current.specific_class):
-            return _route_from(trail, ancestors, request, path_components[index:])
+            return _located(trail, ancestors, path_components[index:])
         child = found.get(prefix)
         if child is None:
             raise Http404
         compat.set_parent(child, current)
         trail.append(child)
-    return _route_from(trail, ancestors, request, [])
+    return _located(trail, ancestors, [])
 
 
-def _route_from(trail, ancestors, request, path_components):
+def _located(trail, ancestors, path_components):
     page = trail[-1]
     if page.specific_class is None and not path_components:
         raise Http404  # its type is gone: nothing can render it
     page = specific_for_serving(page)
     passed = [*ancestors, *trail[:-1]]
     page.__dict__["breadcrumb_ancestors"] = [p for p in passed if p.depth >= 2]
-    return page.route(request, path_components)
+    return page, path_components
 
 
 class BreadcrumbAncestorsMixin:
@@ -138,6 +158,36 @@ def route(request, path):
         return None
     components = [component for component in path.split("/") if component]
     try:
-        return route_below(root, request, components)
+        if is_anonymous_read(request):
+            page, rest = kept_location(root, components)
+        else:  # an editor, a visitor who passed a password, a form sent: looked up afresh
+            page, rest = locate_below(root, components)
+        return page.route(request, rest)
     except Http404:
         return None
+
+
+def kept_location(root, components):
+    """``locate_below(root, components)``, kept by this process until the content changes
+    (at most ``SITE_CACHE_SECONDS``, for at most ``FRAGMENT_CACHE_ENTRIES`` URLs; each
+    request gets its own copy). A URL that leads nowhere is looked up each time."""
+    if settings.SITE_CACHE_SECONDS <= 0:
+        return locate_below(root, components)
+    key = (root.pk, *components)
+    current = generation()
+    kept = _locations.get(key, current, settings.SITE_CACHE_SECONDS)
+    if kept is not MISSING:
+        return pickle.loads(kept)  # noqa: S301 (pickled by this process)
+    located = locate_below(root, components)
+    _locations.put(
+        key,
+        pickle.dumps(located, pickle.HIGHEST_PROTOCOL),
+        current,
+        settings.FRAGMENT_CACHE_ENTRIES,
+    )
+    return located
+
+
+def forget_locations():
+    """Drop the locations this process keeps (as a process that has just started)."""
+    _locations.clear()

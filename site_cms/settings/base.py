@@ -132,7 +132,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # SQLite (the embedded default): a writer waits for another instead of failing with "database
 # is locked" (a preview and an autosave of the same page write at once). IMMEDIATE takes the
 # write lock when a transaction starts, so two transactions never deadlock on upgrading it.
-SQLITE = {"OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"}}
+# Write-ahead logging: readers in other processes are not blocked by a writer, and a commit
+# (a search counted, a page view) costs no flush to disk until a checkpoint; a power cut may
+# lose the last commits, never the file (backups use SQLite's backup API, which includes
+# the log).
+SQLITE = {
+    "OPTIONS": {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE["OPTIONS"])
 # Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
@@ -313,9 +323,9 @@ EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 48)
 EVENT_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 90)
 # Autocomplete requests of the search field per client per window (search/views.py).
 SEARCH_AUTOCOMPLETE_RATE = env("SEARCH_AUTOCOMPLETE_RATE", "60/m")
-# Rendered search results are kept this long unless content changes first (search/cache.py);
-# off without a cache every process shares, since a change must reach every process's copy.
-SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600 if env("REDIS_URL") else 0)
+# Rendered search results are kept this long unless content changes first (search/cache.py):
+# in Redis, or without it in each process's memory (a change in any process reaches all).
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)
 # How far behind the counting this year's figures in the statistics report may be (they sum
 # a quarter of a million daily rows at institute scale; stats.figures.kept); 0: always summed.
 STATS_CACHE_SECONDS = env_int("STATS_CACHE_SECONDS", 300)
