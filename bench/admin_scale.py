@@ -42,6 +42,7 @@ def paths():
         "admin question inbox by reference": "/admin/submitted_questions/?q=S-000042",
         "admin partner chooser search": "/admin/snippets/choose/core/partner/results/?q=partner",
         "admin person chooser search": "/admin/snippets/choose/core/person/results/?q=jan",
+        "admin partner listing": "/admin/snippets/core/partner/",
         "subscriber CSV": "/admin/newsletter/subscribers/export/",
         "open data CSV": open_data,
     }

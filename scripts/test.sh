@@ -63,9 +63,12 @@ else
   export DATABASE_URL="postgres://postgres@${workdir//\//%2F}:5432/kennisplatform"
 fi
 
+# Test files are shared out over one pytest-xdist worker per core (TEST_WORKERS=0: none,
+# e.g. to debug with --pdb); a file, and the demo-content package, stays whole on one worker
+# (tests/conftest.py), so their shared fixtures are built once (docs/development.md).
 echo "== pytest"
 set +e
-$PY -m pytest "$@"
+$PY -m pytest -n "${TEST_WORKERS:-auto}" --dist loadgroup "$@"
 status=$?
 set -e
 if [ $status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi

@@ -36,6 +36,17 @@ def pytest_sessionfinish(session, exitstatus):
         reporter.write_line(f"database engine used: {connection.vendor}")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (scripts/test.sh), each test file runs whole on one worker, and the
+    demo-content package as one unit, so module- and package-scoped fixtures (the demo content,
+    the site of every output) are built once (docs/development.md)."""
+    for item in items:
+        package = item.path.parent
+        group = package.name if package.name == "demo_site" else item.path.stem
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache (rate-limit counters, cached pages, kept parts)."""

@@ -153,6 +153,27 @@ def choose_many(page, field, button, *titles):
         page.locator(f"#id_{field}-chooser .multiple-chooser__title", has_text=title).wait_for()
 
 
+def choose_action(page, label):
+    """Click the page editor's footer action ``label`` as an editor does, opening "Meer acties"
+    when it is not the main button.
+
+    First it waits until Wagtail's autosave has saved every change: an action posted while an
+    autosave is pending makes that autosave arrive after the new revision, and Wagtail refuses
+    it with a 400 ("Saving will overwrite a newer version"), which the browser logs as an error.
+    """
+    page.wait_for_function(
+        """() => {
+            const form = document.querySelector('form[data-controller~="w-autosave"]');
+            return !form || form.dataset.wUnsavedHasEditsValue !== "true";
+        }"""
+    )
+    button = page.locator("footer").get_by_role("button", name=label, exact=True)
+    if not button.is_visible():
+        page.get_by_role("button", name="Meer acties").click()
+    with page.expect_navigation():
+        button.click()
+
+
 def log_in(page, username):
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)

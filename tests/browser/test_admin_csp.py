@@ -13,7 +13,7 @@ from wagtail.rich_text import RichText
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import choose_action, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,16 +28,6 @@ def policy(response):
     """The response's Content-Security-Policy as {directive: [sources]}."""
     directives = response.headers["content-security-policy"].split(";")
     return {name: sources for name, *sources in (d.split() for d in directives if d.strip())}
-
-
-def choose_action(page, label):
-    """Click the page editor's action button ``label``, opening the "more actions" menu when
-    it is not the main button."""
-    button = page.locator("footer").get_by_role("button", name=label, exact=True)
-    if not button.is_visible():
-        page.get_by_role("button", name="Meer acties").click()
-    with page.expect_navigation():
-        button.click()
 
 
 def test_editor_edits_previews_and_publishes_a_page_without_csp_violations(site, new_page):

@@ -6,7 +6,7 @@ import pytest
 
 from events.models import EventPage
 from tests import factories
-from tests.browser.conftest import choose_many, log_in
+from tests.browser.conftest import choose_action, choose_many, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,8 +53,7 @@ def test_editor_chooses_partners_themes_and_a_new_speaker_and_saves(site, new_pa
     modal.locator("form").get_by_role("button", name="Persoon toevoegen").click()
     chosen(editor, "speakers").filter(has_text="Halleh Ghorashi").wait_for()
 
-    with editor.expect_navigation():
-        editor.locator("footer").get_by_role("button", name="Bewaar concept").click()
+    choose_action(editor, "Bewaar concept")
     editor.get_by_text("is gewijzigd").first.wait_for()
 
     draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
