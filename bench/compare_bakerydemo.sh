@@ -59,7 +59,8 @@ bakery_env() {  # bakery_env DATABASE_URL|"" [REDIS_URL]
   export SECURE_SSL_REDIRECT=false
   export DATABASE_NAME="$STACK_DIR/bakery.sqlite3"
   if [ -n "$1" ]; then export DATABASE_URL="$1"; else unset DATABASE_URL; fi
-  if [ -n "${2:-}" ]; then export REDIS_URL="$2"; else unset REDIS_URL; fi
+  # a Redis database of its own: both sites keep Wagtail's site root paths under one key
+  if [ -n "${2:-}" ]; then export REDIS_URL="$2/1"; else unset REDIS_URL; fi
 }
 
 run_pair() {  # run_pair LABEL OUR_DATABASE_URL BAKERY_DATABASE_URL REDIS_URL
