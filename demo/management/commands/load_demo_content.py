@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wagtail.models import Site
+
 from demo import (
     annual_report,
     dossiers,
@@ -37,6 +39,10 @@ class Command(BaseCommand):
             ensure_header_link(annual_report.load(home))
             # the groups' permissions on the English home page and the feature sections
             setup_editorial(apps)
+        # Wagtail keeps the sites' root paths (one per language) in Django's cache and does
+        # not drop them when a translation of a home page is added: with Redis, English URLs
+        # were None for every process until that entry expired.
+        Site.clear_site_root_paths_cache()
         verbosity = options["verbosity"]
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
