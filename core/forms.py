@@ -1,5 +1,5 @@
-"""Protections shared by every public form: a honeypot field and a consent checkbox; what
-counts as an id in a request."""
+"""Protections shared by every public form: a honeypot field and a consent checkbox; the
+contact details a visitor gives; what counts as an id in a request."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -45,3 +45,44 @@ class ProtectedForm(forms.Form):
         if self.cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(_("This field must be left empty."))
         return ""
+
+
+class ContactForm(ProtectedForm):
+    """A public form in which visitors say who they are: name, e-mail address (``email_help``
+    says what it is used for), organisation and role; ``field_order`` places the subclass's
+    own fields among them."""
+
+    email_help = None
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        error_messages={"required": _("Please fill in your name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        error_messages={
+            "required": _("Please fill in your e-mail address."),
+            "invalid": _("Please fill in a valid e-mail address, e.g. name@example.org."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation (optional)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    role = forms.CharField(
+        label=_("Your role or position (optional)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.fields["email"].help_text = self.email_help or ""
+        self.order_fields(self.field_order)

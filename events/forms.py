@@ -7,11 +7,11 @@ from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HONEYPOT_FIELD, ProtectedForm
+from core.forms import HONEYPOT_FIELD, ContactForm
 from events.choices import TIME_ZONE, EventKind
 
 
-class RegistrationForm(ProtectedForm):
+class RegistrationForm(ContactForm):
     """Name, e-mail address, organisation, role, needs and consent."""
 
     consent_label = _(
@@ -19,34 +19,8 @@ class RegistrationForm(ProtectedForm):
         "after it."
     )
 
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=200,
-        error_messages={"required": _("Please fill in your name.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        max_length=254,
-        help_text=_("We send the confirmation and a calendar file to this address."),
-        error_messages={
-            "required": _("Please fill in your e-mail address."),
-            "invalid": _("Please fill in a valid e-mail address, e.g. name@example.org."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    organisation = forms.CharField(
-        label=_("Organisation (optional)"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
-    role = forms.CharField(
-        label=_("Your role or position (optional)"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
-    )
+    email_help = _("We send the confirmation and a calendar file to this address.")
+
     needs = forms.CharField(
         label=_("Dietary or accessibility needs (optional)"),
         max_length=1000,
@@ -58,10 +32,6 @@ class RegistrationForm(ProtectedForm):
     )
 
     field_order = ["name", "email", "organisation", "role", "needs", "consent", HONEYPOT_FIELD]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, label_suffix="", **kwargs)
-        self.order_fields(self.field_order)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HONEYPOT_FIELD, ProtectedForm
+from core.forms import HONEYPOT_FIELD, ContactForm
 
 QUESTION_MIN_LENGTH = 20
 QUESTION_MAX_LENGTH = 4000
@@ -14,7 +14,7 @@ def theme_choices(themes, empty_label):
     return [("", empty_label), *((str(theme.pk), theme.title) for theme in themes)]
 
 
-class QuestionForm(ProtectedForm):
+class QuestionForm(ContactForm):
     """Name, e-mail address, organisation, role, the question and an optional theme.
 
     ``themes`` are the ThemePages a visitor can pick (those of the page's language);
@@ -26,34 +26,8 @@ class QuestionForm(ProtectedForm):
         "after the question is closed."
     )
 
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=200,
-        error_messages={"required": _("Please fill in your name.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        max_length=254,
-        help_text=_("We send the answer to this address."),
-        error_messages={
-            "required": _("Please fill in your e-mail address."),
-            "invalid": _("Please fill in a valid e-mail address, e.g. name@example.org."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    organisation = forms.CharField(
-        label=_("Organisation (optional)"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
-    role = forms.CharField(
-        label=_("Your role or position (optional)"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
-    )
+    email_help = _("We send the answer to this address.")
+
     question = forms.CharField(
         label=_("Your question"),
         min_length=QUESTION_MIN_LENGTH,
@@ -85,10 +59,9 @@ class QuestionForm(ProtectedForm):
     ]
 
     def __init__(self, *args, themes=(), **kwargs):
-        super().__init__(*args, label_suffix="", **kwargs)
+        super().__init__(*args, **kwargs)
         self.themes = {str(theme.pk): theme for theme in themes}
         self.fields["theme"].choices = theme_choices(themes, _("No particular theme"))
-        self.order_fields(self.field_order)
 
     def clean_theme(self):
         return self.themes.get(self.cleaned_data["theme"])
