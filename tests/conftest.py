@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
@@ -9,8 +8,6 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from core.caching import fragments, sitecache
-from core.routing import resolver
 from tests.factories import (
     DossierIndexPageFactory,
     DossierPageFactory,
@@ -22,7 +19,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
-from tests.helpers import BUCKET, make_superuser, publish_translation
+from tests.helpers import BUCKET, forget_everything_kept, make_superuser, publish_translation
 
 
 def pytest_report_header(config):
@@ -50,15 +47,9 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache (rate-limit counters, cached pages, kept parts)."""
-    cache.clear()
-    sitecache.forget_local()
-    fragments.forget_all()
-    resolver.forget_locations()
+    forget_everything_kept()
     yield
-    cache.clear()
-    sitecache.forget_local()
-    fragments.forget_all()
-    resolver.forget_locations()
+    forget_everything_kept()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -19,8 +20,10 @@ from wagtail.models import Locale, Page
 
 from bs4 import BeautifulSoup
 
+from core.caching import fragments, sitecache
 from core.models import ContentGeneration
 from core.models.pages import BasePage
+from core.routing import resolver
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
@@ -66,6 +69,15 @@ def wagtails_own():
         yield
     finally:
         BasePage.route = ours
+
+
+def forget_everything_kept():
+    """Empty the cache and what this process keeps (as a process that has just started):
+    rate-limit counters, cached pages, what every page shows, rendered parts, page locations."""
+    cache.clear()
+    sitecache.forget_local()
+    fragments.forget_all()
+    resolver.forget_locations()
 
 
 def count_queries(client, url):

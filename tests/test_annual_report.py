@@ -18,13 +18,12 @@ import wagtail_factories
 from annual_report.blocks import ReportFigureBlock
 from annual_report.figures import live_figures
 from annual_report.models import AnnualReportPage
-from core.caching import sitecache
 from home.models import HomePage
 from questions.models import SubmittedQuestion
 from stats.models import DailyDownloads, DailyPageViews, MediaMention
 from tests import factories
 from tests.editing import EditorPageTestCase
-from tests.helpers import BROWSER, figure_numbers, publish_translation, soup
+from tests.helpers import BROWSER, figure_numbers, forget_everything_kept, publish_translation, soup
 
 
 def live(label, key, page=None):
@@ -208,8 +207,7 @@ def test_the_theme_overview_lists_the_projects_of_the_year(client, report, conte
 
 def test_the_theme_overview_costs_the_same_queries_for_more_projects(client, report, content):
     def queries():
-        cache.clear()
-        sitecache.forget_local()
+        forget_everything_kept()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(report.url).status_code == 200
         return len(captured)
