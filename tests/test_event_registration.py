@@ -16,15 +16,14 @@ from django.utils import timezone
 
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
 
 from core.models import OutgoingEmail
 from editorial.groups import EDITORS, EVENTS, setup_editorial
 from events import registrations
 from events.models import EventPage, Registration
-from tests.conftest import publish_translation
 from tests.email_backends import FlakyBackend
 from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.helpers import publish_translation, soup
 
 Status = Registration.Status
 VALID = {
@@ -35,10 +34,6 @@ VALID = {
     "needs": "vegetarisch",
     "consent": "on",
 }
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def person(number):

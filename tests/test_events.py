@@ -12,12 +12,10 @@ from django.utils import timezone
 import feedparser
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
 
 from annual_report.figures import live_figures
 from events.choices import TIME_ZONE
 from events.models import EventPage
-from tests.conftest import publish_translation
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -27,10 +25,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import publish_translation, soup
 
 
 def card_titles(response):

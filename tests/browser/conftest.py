@@ -24,6 +24,7 @@ from playwright.sync_api import sync_playwright
 from core.models import Navigation
 from editorial import groups as editorial
 from tests import factories
+from tests.browser.screenshots import screenshot
 from tests.browser.watch import Watcher
 from tests.helpers import PASSWORD, make_user, publish_translation
 
@@ -153,9 +154,9 @@ def choose_many(page, field, button, *titles):
         page.locator(f"#id_{field}-chooser .multiple-chooser__title", has_text=title).wait_for()
 
 
-def choose_action(page, label):
+def choose_action(page, label, shot=None):
     """Click the page editor's footer action ``label`` as an editor does, opening "Meer acties"
-    when it is not the main button.
+    when it is not the main button; ``shot`` names a screenshot of the open footer menu.
 
     First it waits until Wagtail's autosave has saved every change: an action posted while an
     autosave is pending makes that autosave arrive after the new revision, and Wagtail refuses
@@ -170,6 +171,8 @@ def choose_action(page, label):
     button = page.locator("footer").get_by_role("button", name=label, exact=True)
     if not button.is_visible():
         page.get_by_role("button", name="Meer acties").click()
+    if shot:
+        screenshot(page, shot)
     with page.expect_navigation():
         button.click()
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from dossiers.models import PublicationPage
 from tests import factories
-from tests.browser.conftest import log_in
+from tests.browser.conftest import choose_action, log_in
 from tests.browser.screenshots import screenshot
 from tests.browser.test_moderator_week import approve_with_comment
 
@@ -29,18 +29,6 @@ def png(width=800, height=500):
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (40, 110, 160)).save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def choose_action(page, label, shot=None):
-    """Click the editor's footer action ``label``, opening "Meer acties" when needed; ``shot``
-    names a screenshot of the open footer menu."""
-    button = page.locator("footer").get_by_role("button", name=label, exact=True)
-    if not button.is_visible():
-        page.get_by_role("button", name="Meer acties").click()
-    if shot:
-        screenshot(page, shot)
-    with page.expect_navigation():
-        button.click()
 
 
 def toggle_preview(page):
