@@ -1,6 +1,6 @@
 """Helpers shared by the tests: reading pages, counting queries, making users and translations.
 
-Fixtures live in ``tests/conftest.py``; model factories in ``tests/factories/``, one module per area.
+Fixtures live in ``tests/conftest.py``; model factories in ``tests/factories/`` (per area).
 """
 
 import os
